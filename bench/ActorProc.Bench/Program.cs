@@ -1,0 +1,21 @@
+using ActorProc.Bench.Harness;
+
+namespace ActorProc.Bench;
+
+/// <summary>Process entry point: handles --server-gc, keeps stdout clean, then runs <see cref="BenchProgram"/>.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (ServerGcRelauncher.ShouldRelaunch(args))
+        {
+            return ServerGcRelauncher.Relaunch(args);
+        }
+
+        // Only the report may reach stdout (--json promises exactly one document there), so
+        // anything else that writes to Console.Out, such as a console logger, goes to stderr.
+        var stdout = Console.Out;
+        Console.SetOut(Console.Error);
+        return BenchProgram.Run(args, stdout, Console.Error);
+    }
+}

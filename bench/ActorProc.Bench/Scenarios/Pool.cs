@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Dataflow;
+using ActorProc.Bench.Harness;
+
+namespace ActorProc.Bench.Scenarios;
+
+/// <summary>
+/// Scheduling overhead of a worker pool: 10 million no-op tasks, so nothing but the pool's
+/// own cost is measured. Baselines: Parallel.ForEach over range partitions, and a Dataflow
+/// ActionBlock with one degree of parallelism per core. The ActorProc contender needs the
+/// processing API (worker pools) and is added here once it exists.
+/// </summary>
+internal sealed class Pool : IScenario
+{
+    private readonly Option<int?> _tasks = SizeReader.Positive("--tasks", "No-op tasks per round (default 10,000,000).", 1);
+
+    public string Name => "pool";
+
+    public string Summary => "10 million no-op tasks through a worker pool: tasks/s (pure scheduling overhead).";
+
+    public IReadOnlyList<Option> Options => [_tasks];
+
+    public BenchDefinition Define(SizeReader sizes)
+    {
+        var tasks = sizes.Get(_tasks, 10_000_000, 10_000);
+        return new BenchDefinition
+        {
+            Name = Name,
+            Unit = "tasks/s",
+            Description = $"{tasks:N0} no-op tasks per round on {Environment.ProcessorCount} cores",
+            Check = $"every one of the {tasks:N0} tasks ran exactly once (counted)",
+            Parameters = [new("tasks", tasks)],
+            Notes = [PendingNotice],
+            Contenders =
+            [
+                // actorproc: add `Contender.Sync("actorproc", ctx => RunActorProc(tasks, ctx)),` here, first.
+                Contender.Sync("parallel-foreach", _ => RunParallelForEach(tasks)),
+                new Contender("dataflow", _ => RunDataflow(tasks)),
+            ],
+        };
+    }
+
+    /// <summary>Printed while the ActorProc contender is missing.</summary>
+    internal const string PendingNotice = "actorproc contender pending the processing API";
+
+    /// <summary>The task every contender runs: nothing, behind a call the JIT cannot remove.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NoOp(int item)
+    {
+    }
+
+    private static RoundResult RunParallelForEach(int tasks)
+    {
+        var counter = new StripedCounter();
+        var clock = RoundClock.Start();
+        Parallel.ForEach(Partitioner.Create(0, tasks), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                NoOp(i);
+            }
+
+            counter.Add(range.Item2 - range.Item1);
+        });
+        var (elapsed, _) = clock.Stop();
+        return Result(tasks, counter.Total, elapsed);
+    }
+
+    private static async Task<RoundResult> RunDataflow(int tasks)
+    {
+        var counter = new StripedCounter();
+        var options = new ExecutionDataflowBlockOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            SingleProducerConstrained = true,
+        };
+        var block = new ActionBlock<int>(
+            i =>
+            {
+                NoOp(i);
+                counter.Add(1);
+            },
+            options);
+
+        var clock = RoundClock.Start();
+        for (var i = 0; i < tasks; i++)
+        {
+            block.Post(i);
+        }
+
+        block.Complete();
+        await block.Completion;
+        var (elapsed, _) = clock.Stop();
+        return Result(tasks, counter.Total, elapsed);
+    }
+
+    private static RoundResult Result(int expected, long ran, TimeSpan elapsed) =>
+        RoundResult.Rate(expected, elapsed, ran == expected) with
+        { Failure = ran == expected ? null : $"{ran:N0} tasks ran, expected {expected:N0}" };
+}

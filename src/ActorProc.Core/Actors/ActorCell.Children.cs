@@ -1,0 +1,163 @@
+namespace ActorProc.Core.Actors;
+
+internal sealed partial class ActorCell
+{
+    /// <summary>Children by name, created lazily (most actors never have children). Guarded by its own lock.</summary>
+    private Dictionary<string, ChildRestartStats>? _children;
+
+    /// <summary>Counter for generated child names ($a, $b, ...).</summary>
+    private long _nextChildName;
+
+    private Dictionary<string, ChildRestartStats> ChildrenMap
+    {
+        get
+        {
+            var map = Volatile.Read(ref _children);
+            if (map is not null) return map;
+            Interlocked.CompareExchange(ref _children, new Dictionary<string, ChildRestartStats>(), null);
+            return _children!;
+        }
+    }
+
+    public IReadOnlyCollection<IActorRef> Children
+    {
+        get
+        {
+            var map = Volatile.Read(ref _children);
+            if (map is null) return [];
+            lock (map) return map.Values.Where(c => !c.IsStopping).Select(c => (IActorRef)c.Child).ToArray();
+        }
+    }
+
+    /// <summary>All children including the ones that are stopping (for waiting on termination).</summary>
+    internal IReadOnlyList<ChildRestartStats> AllChildStats
+    {
+        get
+        {
+            var map = Volatile.Read(ref _children);
+            if (map is null) return [];
+            lock (map) return map.Values.ToArray();
+        }
+    }
+
+    public IActorRef? Child(string name)
+    {
+        var map = Volatile.Read(ref _children);
+        if (map is null) return null;
+        lock (map) return map.TryGetValue(name, out var stats) && !stats.IsStopping ? stats.Child : null;
+    }
+
+    internal ChildRestartStats? GetChildStats(IActorRef child)
+    {
+        var map = Volatile.Read(ref _children);
+        if (map is null) return null;
+        lock (map) return map.TryGetValue(child.Path.Name, out var stats) && stats.Child.Equals(child) ? stats : null;
+    }
+
+    private bool HasChildren
+    {
+        get
+        {
+            var map = Volatile.Read(ref _children);
+            if (map is null) return false;
+            lock (map) return map.Count > 0;
+        }
+    }
+
+    public IActorRef ActorOf(Props props, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (name is null) name = NextGeneratedName();
+        else ActorNames.Validate(name, Self.Path);
+        return CreateChild(props, name);
+    }
+
+    /// <summary>Creates a child: reserves its name, builds its cell and queues its Create message.</summary>
+    internal IActorRef CreateChild(Props props, string name, bool systemName = false)
+    {
+        if (_terminated || IsTerminating)
+            throw new InvalidOperationException($"Cannot create child '{name}': {Self} is stopping or stopped.");
+        var path = Self.Path.Child(name);
+        var deployed = System.Deployer.Apply(props, path);
+        if (deployed.Router is { } router)
+        {
+            var reservation = Reserve(name, path);
+            var routerRef = router.CreateRouter(this, deployed with { Router = null }, name);
+            Fill(reservation, (IInternalActorRef)routerRef);
+            return routerRef;
+        }
+        var mailbox = System.Mailboxes.Create(deployed.Mailbox, path);
+        var dispatcher = System.Dispatchers.Lookup(deployed.Dispatcher ?? System.Settings.DefaultDispatcherId);
+        var stats = Reserve(name, path);
+        var cell = new ActorCell(System, deployed, Self, path, mailbox, dispatcher);
+        Fill(stats, cell.Self);
+        cell.Start();
+        return cell.Self;
+    }
+
+    /// <summary>Reserves a name under the children lock; throws when it is taken.</summary>
+    private ChildRestartStats Reserve(string name, ActorPath path)
+    {
+        var map = ChildrenMap;
+        lock (map)
+        {
+            if (map.ContainsKey(name))
+                throw new InvalidActorNameException($"Actor name '{name}' is not unique: {path} already exists (or is still stopping).");
+            var stats = new ChildRestartStats();
+            map.Add(name, stats);
+            return stats;
+        }
+    }
+
+    private static void Fill(ChildRestartStats stats, IInternalActorRef child) => stats.Child = child;
+
+    /// <summary>Removes a terminated child; returns false when it was not (or no longer) a child.</summary>
+    private bool RemoveChild(IActorRef child)
+    {
+        var map = Volatile.Read(ref _children);
+        if (map is null) return false;
+        lock (map)
+        {
+            if (!map.TryGetValue(child.Path.Name, out var stats) || !stats.Child.Equals(child)) return false;
+            map.Remove(child.Path.Name);
+            return true;
+        }
+    }
+
+    private string NextGeneratedName() => "$" + ActorNames.Base64(Interlocked.Increment(ref _nextChildName));
+
+    public void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Equals(Self))
+        {
+            Self.Stop();
+            return;
+        }
+        var stats = GetChildStats(actor);
+        if (stats is null) return; // only children (and self) can be stopped through the context
+        stats.IsStopping = true;
+        stats.Child.Stop();
+    }
+
+    private void StopAllChildren()
+    {
+        foreach (var stats in AllChildStats)
+        {
+            stats.IsStopping = true;
+            stats.Child.Stop();
+        }
+    }
+
+    private void SuspendChildren(IActorRef? except = null)
+    {
+        foreach (var stats in AllChildStats)
+            if (!stats.Child.Equals(except)) stats.Child.SendSystemMessage(new Suspend());
+    }
+
+    private void ResumeChildren(Exception? causedByFailure, IActorRef? perpetrator)
+    {
+        foreach (var stats in AllChildStats)
+            stats.Child.SendSystemMessage(new Resume(stats.Child.Equals(perpetrator) ? causedByFailure : null));
+    }
+}

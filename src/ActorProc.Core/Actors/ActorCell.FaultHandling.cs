@@ -1,0 +1,223 @@
+namespace ActorProc.Core.Actors;
+
+internal sealed partial class ActorCell
+{
+    private enum LifecycleState : byte { Running, Recreating, Terminating }
+
+    private LifecycleState _state;
+
+    /// <summary>Set while this actor failed and waits for its parent's decision.</summary>
+    private Exception? _failedCause;
+
+    /// <summary>Cause of the restart in progress while waiting for stopping children.</summary>
+    private Exception? _recreateCause;
+
+    /// <summary>The message that was being processed when the actor failed (given to PreRestart).</summary>
+    private object? _failedMessage;
+
+    private bool _finishedTerminate;
+
+    /// <summary>The supervisor strategy of the current incarnation (resolved on first use).</summary>
+    private SupervisorStrategy? _strategy;
+
+    public bool IsTerminating => _state == LifecycleState.Terminating;
+    private bool IsFailed => _failedCause is not null;
+
+    /// <summary>The actor threw: suspend it and its children, and ask the parent what to do.</summary>
+    private void HandleInvokeFailure(Exception cause)
+    {
+        if (_terminated || _finishedTerminate)
+        {
+            System.Log.Error(cause, "{0} failed after it terminated", Self);
+            return;
+        }
+        if (IsTerminating)
+        {
+            // Stopping anyway: the failure cannot change the outcome, but it must not vanish.
+            System.Log.Error(cause, "{0} failed while stopping", Self);
+            return;
+        }
+        if (IsFailed)
+        {
+            System.Log.Error(cause, "{0} failed again while awaiting its supervisor's decision", Self);
+            return;
+        }
+        _failedCause = cause;
+        _failedMessage = _currentEnvelope.Message;
+        Mailbox.Suspend();
+        SuspendChildren();
+        Parent.SendSystemMessage(new Failed(Self, cause, Uid));
+    }
+
+    /// <summary>A child failed: apply the supervisor strategy, or fail ourselves to escalate.</summary>
+    private void HandleFailedChild(Failed failed)
+    {
+        var stats = GetChildStats(failed.Child);
+        if (stats is null || failed.Uid != ((failed.Child as ActorRefBase)?.Uid ?? failed.Uid)) return; // stale: an old incarnation or a child already gone
+        if (stats.IsStopping) return;
+        var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.GetSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
+        if (!strategy.HandleFailure(this, stats, failed.Cause, AllChildStats))
+            HandleInvokeFailure(failed.Cause); // escalate: this actor fails with the child's cause
+    }
+
+    /// <summary>Directive Restart (system message): PreRestart on the old instance, then a fresh one.</summary>
+    private void FaultRecreate(Exception cause)
+    {
+        if (IsTerminating || _terminated) return;
+        if (!IsFailed)
+        {
+            // A restart of a healthy actor (AllForOne sibling): suspend like a failure would have.
+            _failedCause = cause;
+            Mailbox.Suspend();
+            SuspendChildren();
+        }
+        var failedActor = _actor;
+        if (failedActor is not null)
+        {
+            CancelTimersAndReceiveTimeout();
+            UnstashAllOnRestart(failedActor);
+            try
+            {
+                failedActor.AroundPreRestart(cause, _failedMessage);
+            }
+            catch (Exception e)
+            {
+                System.Log.Error(e, "{0}: PreRestart threw; the restart goes on", Self);
+            }
+        }
+        if (AllChildStats.Any(c => c.IsStopping))
+        {
+            _state = LifecycleState.Recreating;
+            _recreateCause = cause;
+        }
+        else
+        {
+            FinishRecreate(cause);
+        }
+    }
+
+    private void FinishRecreate(Exception cause)
+    {
+        _state = LifecycleState.Running;
+        _recreateCause = null;
+        _strategy = null;
+        _failedCause = null;
+        _failedMessage = null;
+        ActorBase fresh;
+        try
+        {
+            fresh = NewActor();
+            _actor = fresh;
+        }
+        catch (Exception e)
+        {
+            _actor = null;
+            HandleInvokeFailure(e as ActorInitializationException ?? new ActorInitializationException(Self, $"Exception while re-creating {Self}: {e.Message}", e));
+            return;
+        }
+        // Resume before PostRestart so a failure in it is handled like any other (the mailbox is suspended again).
+        Mailbox.Resume();
+        ResumeChildren(null, null);
+        try
+        {
+            fresh.AroundPostRestart(cause);
+        }
+        catch (Exception e)
+        {
+            HandleInvokeFailure(new ActorInitializationException(Self, $"PostRestart of {Self} threw: {e.Message}", e));
+        }
+    }
+
+    /// <summary>Parent is failing: hold user messages here and below.</summary>
+    private void FaultSuspend()
+    {
+        Mailbox.Suspend();
+        SuspendChildren();
+    }
+
+    /// <summary>Directive Resume, or the parent resumed after a suspension.</summary>
+    private void FaultResume(Exception? causedByFailure)
+    {
+        if (_actor is null && causedByFailure is not null)
+        {
+            // Resuming an actor whose creation failed is meaningless: create it again instead.
+            FaultRecreate(causedByFailure);
+            return;
+        }
+        if (causedByFailure is not null)
+        {
+            _failedCause = null;
+            _failedMessage = null;
+        }
+        Mailbox.Resume();
+        ResumeChildren(causedByFailure, null);
+    }
+
+    /// <summary>Stop (system message): children first, then PostStop, then tell watchers.</summary>
+    private void BeginTerminate()
+    {
+        if (IsTerminating || _terminated) return;
+        _state = LifecycleState.Terminating;
+        CancelTimersAndReceiveTimeout();
+        UnwatchWatchedActors();
+        Mailbox.Suspend();
+        if (HasChildren) StopAllChildren();
+        else FinishTerminate();
+    }
+
+    /// <summary>A child has terminated and was removed from the children.</summary>
+    private void HandleChildTerminated(IActorRef child)
+    {
+        switch (_state)
+        {
+            case LifecycleState.Terminating when !HasChildren:
+                FinishTerminate();
+                break;
+            case LifecycleState.Recreating when !AllChildStats.Any(c => c.IsStopping):
+                FinishRecreate(_recreateCause!);
+                break;
+        }
+    }
+
+    private void FinishTerminate()
+    {
+        if (_finishedTerminate) return;
+        _finishedTerminate = true;
+        var actor = _actor;
+        if (actor is not null)
+        {
+            try
+            {
+                actor.AroundPostStop();
+            }
+            catch (Exception e)
+            {
+                System.Log.Error(e, "{0}: PostStop threw", Self);
+            }
+            DropStash(actor);
+        }
+        Mailbox.Close();
+        _terminated = true;
+        try
+        {
+            Dispatcher.Detach(this);
+        }
+        finally
+        {
+            TellWatchersWeDied();
+            _actor = null;
+            _behavior = null;
+            _behaviorStack = null;
+        }
+    }
+
+    /// <summary>
+    /// Forced stop during shutdown of an actor that did not stop in time (e.g. blocked in a handler):
+    /// its mailbox is closed from outside so nothing more is delivered to it. Any thread.
+    /// </summary>
+    internal void ForceTerminate()
+    {
+        _terminated = true;
+        Mailbox.ForceClose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using ActorProc.Bench;
+
+namespace ActorProc.Bench.Tests;
+
+/// <summary>
+/// Runs every scenario in-process at --quick size and checks the JSON report's shape and
+/// that every round verified its result. No test asserts a speed.
+/// </summary>
+public sealed class ScenarioSmokeTests
+{
+    [Theory]
+    [InlineData("pingpong", "actorproc", "channel", "bytes_per_msg")]
+    [InlineData("latency", "actorproc", "channel", "p99_us")]
+    [InlineData("skynet", "actorproc", "tasks", "bytes_per_actor")]
+    [InlineData("fanout", "actorproc", "channel", "bytes_per_msg")]
+    [InlineData("memory", "actorproc", "tasks", "actors_per_s")]
+    [InlineData("pool", "parallel-foreach", "dataflow", null)]
+    [InlineData("cpu", "parallel-foreach", "sequential", "ms")]
+    public void Quick_run_prints_one_correct_json_report(string scenario, string subject, string baseline, string? extraMetric)
+    {
+        var (exitCode, stdout, stderr) = Run(scenario, "--quick", "--json");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}\nstdout:\n{stdout}");
+        using var document = JsonDocument.Parse(stdout); // throws if stdout holds anything but one document
+        var root = document.RootElement;
+        Assert.Equal(scenario, root.GetProperty("bench").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("unit").GetString()));
+        Assert.True(root.GetProperty("correct").GetBoolean(), $"not correct:\n{stdout}");
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("check").GetString()));
+
+        var results = root.GetProperty("results").EnumerateArray().ToArray();
+        var names = results.Select(AssertResultShape).ToArray();
+        Assert.Equal(subject, names[0]);
+        Assert.Contains(baseline, names);
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("ratios").GetProperty($"{subject}/{baseline}").ValueKind);
+        if (extraMetric is not null)
+        {
+            Assert.All(results, r => Assert.Equal(JsonValueKind.Number, r.GetProperty(extraMetric).ValueKind));
+        }
+
+        var machine = root.GetProperty("machine");
+        Assert.True(machine.GetProperty("cores").GetInt32() >= 1);
+        Assert.False(string.IsNullOrWhiteSpace(machine.GetProperty("os").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(machine.GetProperty("dotnet").GetString()));
+    }
+
+    [Fact]
+    public void Skynet_rejects_a_leaf_count_that_is_not_a_power_of_ten()
+    {
+        var (exitCode, stdout, stderr) = Run("skynet", "--leaves", "500", "--quick", "--json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("power of 10", stderr + stdout);
+    }
+
+    [Fact]
+    public void Table_output_names_every_contender_and_the_check()
+    {
+        var (exitCode, stdout, _) = Run("cpu", "--quick");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("parallel-foreach", stdout);
+        Assert.Contains("sequential", stdout);
+        Assert.Contains("correct", stdout);
+    }
+
+    [Fact]
+    public void Pending_actorproc_contender_is_announced_on_stderr()
+    {
+        var (_, _, stderr) = Run("pool", "--quick", "--json");
+
+        Assert.Contains("actorproc contender pending the processing API", stderr);
+    }
+
+    private static string AssertResultShape(JsonElement result)
+    {
+        foreach (var statistic in new[] { "median", "min", "max" })
+        {
+            Assert.Equal(JsonValueKind.Number, result.GetProperty(statistic).ValueKind);
+        }
+
+        Assert.True(result.GetProperty("min").GetDouble() <= result.GetProperty("max").GetDouble());
+        return result.GetProperty("name").GetString()!;
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = BenchProgram.Run(args, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+}
