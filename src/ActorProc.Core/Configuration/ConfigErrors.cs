@@ -13,7 +13,8 @@ internal static class ConfigErrors
     /// <summary>A getter found a value of the wrong type (or an unusable one) at <paramref name="fullPath"/>.</summary>
     public static ConfigurationException WrongType(string fullPath, string expected, HoconValue found, string? detail = null)
     {
-        var message = $"expected {expected} at {fullPath} (set at {found.Position}) but found {Describe(found)}";
+        // Led by the position like syntax errors, so editors and terminals can jump to the offending line.
+        var message = $"{found.Position}: expected {expected} at {fullPath} (set at {found.Position}) but found {Describe(found)}";
         if (detail is not null)
         {
             message += $": {detail}";

@@ -35,11 +35,17 @@ internal sealed partial class HoconParser
         var required = false;
         var depth = 0;
         var opener = Peek();
-        if (opener.Kind == HoconTokenKind.Unquoted)
+        var wrappers = "";
+        // "required(file(" is one token, "required( file(" two: gather every "name(" before the file name.
+        while (Peek().Kind == HoconTokenKind.Unquoted && Peek().Text.EndsWith('('))
         {
-            Next();
-            (required, depth) = ParseIncludeWrappers(opener);
+            wrappers += Next().Text;
             SkipWhitespace();
+        }
+
+        if (wrappers.Length > 0)
+        {
+            (required, depth) = ParseIncludeWrappers(wrappers, opener.Position);
         }
 
         var name = Peek();
@@ -49,32 +55,32 @@ internal sealed partial class HoconParser
         }
 
         Next();
-        ExpectClosingParentheses(opener, depth);
+        ExpectClosingParentheses(wrappers, depth);
         IncludeFile(name.Text, required, target, path, keyword.Position);
     }
 
     /// <summary>Reads <c>required(</c>, <c>file(</c> or <c>required(file(</c>; returns whether required and how many ')' must follow.</summary>
-    private static (bool Required, int Depth) ParseIncludeWrappers(HoconToken opener)
+    private static (bool Required, int Depth) ParseIncludeWrappers(string text, HoconPosition at)
     {
-        var names = opener.Text.Split('(');
+        var names = text.Split('(');
         var wrappers = names[..^1];
         var valid = names[^1].Length == 0 && wrappers.Length is 1 or 2
             && (wrappers.Length == 1 || (wrappers[0] == "required" && wrappers[1] != "required"))
             && wrappers[^1] is "required" or "file" or "url" or "classpath";
         if (!valid)
         {
-            throw ConfigErrors.At(opener.Position, $"expected a quoted file name, file(\"...\"), required(\"...\") or required(file(\"...\")) after 'include' but found '{opener.Text}'");
+            throw ConfigErrors.At(at, $"expected a quoted file name, file(\"...\"), required(\"...\") or required(file(\"...\")) after 'include' but found '{text}'");
         }
 
         if (wrappers[^1] is "url" or "classpath")
         {
-            throw ConfigErrors.At(opener.Position, $"expected a file include but found '{wrappers[^1]}(': only files can be included");
+            throw ConfigErrors.At(at, $"expected a file include but found '{wrappers[^1]}(': only files can be included");
         }
 
         return (wrappers[0] == "required", wrappers.Length);
     }
 
-    private void ExpectClosingParentheses(HoconToken opener, int depth)
+    private void ExpectClosingParentheses(string wrappers, int depth)
     {
         var closed = 0;
         while (closed < depth)
@@ -83,7 +89,7 @@ internal sealed partial class HoconParser
             var token = Peek();
             if (token.Kind != HoconTokenKind.Unquoted || token.Text.Any(c => c != ')') || closed + token.Text.Length > depth)
             {
-                throw ConfigErrors.At(token.Position, $"expected {new string(')', depth - closed)} to close '{opener.Text}' but found {token.Describe()}");
+                throw ConfigErrors.At(token.Position, $"expected {new string(')', depth - closed)} to close '{wrappers}' but found {token.Describe()}");
             }
 
             closed += token.Text.Length;

@@ -18,7 +18,7 @@ internal sealed partial class HoconParser
                 return null;
             }
 
-            var value = parser.ParseValue([], "in the environment variable");
+            var value = parser.ParseValue([], new ValueContext(null, null));
             parser.SkipWhitespaceAndNewlines();
             return parser.Peek().Kind == HoconTokenKind.Eof && !ContainsSubstitution(value) ? value : null;
         }
@@ -32,7 +32,7 @@ internal sealed partial class HoconParser
     /// Parses the value that follows a separator, up to the end of the line, a ',' or a closing bracket.
     /// Several values on one line form a concatenation; without substitutions it is computed right here.
     /// </summary>
-    private HoconValue ParseValue(string[] fieldPath, string context)
+    private HoconValue ParseValue(string[] fieldPath, ValueContext context)
     {
         var start = Peek().Position;
         var parts = new List<HoconValue>(1);
@@ -79,7 +79,7 @@ internal sealed partial class HoconParser
         }
     }
 
-    private static HoconValue Finish(List<HoconValue> parts, HoconPosition start, HoconToken stop, string context, bool needsResolution)
+    private static HoconValue Finish(List<HoconValue> parts, HoconPosition start, HoconToken stop, ValueContext context, bool needsResolution)
     {
         // Whitespace before a comment or the end of the line is not part of the value.
         while (parts.Count > 0 && parts[^1] is HoconScalar { IsWhitespace: true })
@@ -89,7 +89,7 @@ internal sealed partial class HoconParser
 
         if (parts.Count == 0)
         {
-            throw ConfigErrors.At(stop.Position, $"expected a value {context} but found {stop.Describe()}");
+            throw ConfigErrors.At(stop.Position, $"expected a value{context} but found {stop.Describe()}");
         }
 
         if (parts.Count == 1)
@@ -100,18 +100,35 @@ internal sealed partial class HoconParser
         return needsResolution ? new HoconConcatenation(parts, start) : HoconConcatenator.Concatenate(parts, start)!;
     }
 
+    /// <summary>Says where a value was expected; the message is only built when a value is missing.</summary>
+    private readonly record struct ValueContext(string? Separator, string? Key)
+    {
+        public override string ToString() => Separator is null ? "" : $" after '{Separator}' for key '{Key}'";
+    }
+
     private HoconObject ParseObject(string[] fieldPath)
     {
         var open = Next();
+        EnterNesting(open);
         var obj = new HoconObject(open.Position);
         ParseObjectBody(obj, fieldPath, braced: true, open.Position);
         Next();
+        _depth--;
         return obj;
+    }
+
+    private void EnterNesting(HoconToken open)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw ConfigErrors.At(open.Position, $"expected objects and arrays nested at most {MaxDepth} deep but found deeper nesting");
+        }
     }
 
     private HoconArray ParseArray(string[] fieldPath)
     {
         var open = Next();
+        EnterNesting(open);
         var items = new List<HoconValue>();
         while (true)
         {
@@ -121,6 +138,7 @@ internal sealed partial class HoconParser
             {
                 case HoconTokenKind.RightBracket:
                     Next();
+                    _depth--;
                     return new HoconArray(items, open.Position);
                 case HoconTokenKind.Eof:
                     throw UnclosedArray(open, token);
@@ -131,7 +149,7 @@ internal sealed partial class HoconParser
                     throw ConfigErrors.At(token.Position, $"expected an array element or ']' but found {token.Describe()}");
             }
 
-            items.Add(ParseValue(fieldPath, "in the array"));
+            items.Add(ParseValue(fieldPath, new ValueContext(null, null)));
             SkipWhitespace();
             var after = Peek();
             switch (after.Kind)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ActorProc.Core.Configuration;
 
 /// <summary>
@@ -13,6 +11,9 @@ namespace ActorProc.Core.Configuration;
 /// </remarks>
 internal sealed partial class HoconParser
 {
+    /// <summary>Far deeper than any hand-written config, far shallower than the stack allows.</summary>
+    private const int MaxDepth = 200;
+
     private readonly List<HoconToken> _tokens;
     private readonly HoconIncludeContext _includes;
 
@@ -20,6 +21,9 @@ internal sealed partial class HoconParser
     private readonly string[] _includePrefix;
 
     private int _index;
+
+    /// <summary>Current nesting of objects and arrays; bounded so hostile input cannot overflow the stack.</summary>
+    private int _depth;
 
     private HoconParser(List<HoconToken> tokens, HoconIncludeContext includes, string[] includePrefix)
     {
@@ -134,8 +138,8 @@ internal sealed partial class HoconParser
                 return;
             case HoconTokenKind.RightBrace when braced:
                 return;
-            case HoconTokenKind.RightBrace:
-                throw ConfigErrors.At(token.Position, $"expected ',', a new line or end of file after '{fieldName}' but found '}}', which closes no '{{'");
+            case HoconTokenKind.RightBrace or HoconTokenKind.RightBracket when !braced:
+                throw ConfigErrors.At(token.Position, $"expected ',', a new line or end of file after '{fieldName}' but found {Unbalanced(token)}");
             default:
                 var closer = braced ? ", a new line or '}'" : " or a new line";
                 throw ConfigErrors.At(token.Position, $"expected ','{closer} after '{fieldName}' but found {token.Describe()}");
@@ -158,12 +162,12 @@ internal sealed partial class HoconParser
             case HoconTokenKind.Equals or HoconTokenKind.Colon:
                 Next();
                 SkipWhitespace();
-                value = ParseValue(fieldPath, $"after '{separator.Text}' for key '{keyText}'");
+                value = ParseValue(fieldPath, new ValueContext(separator.Text, keyText));
                 break;
             case HoconTokenKind.PlusEquals:
                 Next();
                 SkipWhitespace();
-                var element = ParseValue(fieldPath, $"after '+=' for key '{keyText}'");
+                var element = ParseValue(fieldPath, new ValueContext("+=", keyText));
                 // "a += x" is defined by HOCON as "a = ${?a} [x]": the earlier value of a, extended.
                 var self = new HoconSubstitution(fieldPath, null, optional: true, separator.Position, allowEnvironment: false);
                 value = new HoconConcatenation([self, new HoconArray([element], element.Position)], separator.Position);
@@ -176,77 +180,9 @@ internal sealed partial class HoconParser
         return keyText;
     }
 
-    /// <summary>
-    /// Reads a key made of unquoted text, quoted strings and the whitespace between them. Dots in unquoted
-    /// text separate path segments; quoted text is literal, which is how <c>"/a/b.c"</c> stays one key.
-    /// </summary>
-    private (string[] Segments, string Text) ParseKey(bool braced)
-    {
-        var start = Peek();
-        var segments = new List<string>();
-        var current = new StringBuilder();
-        var written = new StringBuilder();
-        var quotedInSegment = false;
-        string? pendingWhitespace = null;
-        while (Peek().Kind is HoconTokenKind.Unquoted or HoconTokenKind.Quoted or HoconTokenKind.Whitespace)
-        {
-            var token = Next();
-            if (token.Kind == HoconTokenKind.Whitespace)
-            {
-                // Only whitespace between key parts belongs to the key; whitespace before the separator does not.
-                pendingWhitespace = token.Text;
-                continue;
-            }
-
-            if (pendingWhitespace is not null)
-            {
-                current.Append(pendingWhitespace);
-                written.Append(pendingWhitespace);
-                pendingWhitespace = null;
-            }
-
-            if (token.Kind == HoconTokenKind.Quoted)
-            {
-                current.Append(token.Text);
-                written.Append('"').Append(token.Text).Append('"');
-                quotedInSegment = true;
-                continue;
-            }
-
-            written.Append(token.Text);
-            foreach (var c in token.Text)
-            {
-                if (c != '.')
-                {
-                    current.Append(c);
-                    continue;
-                }
-
-                if (current.Length == 0 && !quotedInSegment)
-                {
-                    throw ConfigErrors.At(start.Position, $"invalid key '{written}': empty key between dots (quote keys that contain '.')");
-                }
-
-                segments.Add(current.ToString());
-                current.Clear();
-                quotedInSegment = false;
-            }
-        }
-
-        if (written.Length == 0)
-        {
-            var expected = braced ? "'}' or a key" : "a key";
-            throw ConfigErrors.At(start.Position, $"expected {expected} but found {start.Describe()}");
-        }
-
-        if (current.Length == 0 && !quotedInSegment)
-        {
-            throw ConfigErrors.At(start.Position, $"invalid key '{written}': the key ends with '.'");
-        }
-
-        segments.Add(current.ToString());
-        return ([.. segments], written.ToString());
-    }
+    /// <summary>Names a closing bracket that has no opening partner, the usual sign of one brace too many.</summary>
+    private static string Unbalanced(HoconToken token) =>
+        token.Kind == HoconTokenKind.RightBrace ? "'}', which closes no '{'" : "']', which closes no '['";
 
     private static string[] Concat(IReadOnlyList<string> prefix, string[] segments)
     {

@@ -48,9 +48,11 @@ internal sealed partial class HoconResolver
             }
 
             var path = ConfigPath.Render(substitution.Path);
-            var reason = selfWithoutEarlier
-                ? $"{path} refers to itself and has no earlier value"
-                : $"no value at {path} and no environment variable named {substitution.EnvironmentName}";
+            var reason = selfWithoutEarlier is null
+                ? $"no value at {path} and no environment variable named {substitution.EnvironmentName}"
+                : selfWithoutEarlier == path
+                    ? $"{path} refers to itself and has no earlier value"
+                    : $"{path} lies inside {selfWithoutEarlier}, which this value is defining and which has no earlier value";
             throw ConfigErrors.At(substitution.Position, $"unresolved substitution {substitution}: {reason}", path);
         }
         finally
@@ -60,9 +62,9 @@ internal sealed partial class HoconResolver
     }
 
     /// <summary>Finds and resolves the value at <paramref name="segments"/>, or returns null when there is none.</summary>
-    private HoconValue? Lookup(IReadOnlyList<string> segments, out bool selfWithoutEarlier)
+    private HoconValue? Lookup(IReadOnlyList<string> segments, out string? selfWithoutEarlier)
     {
-        selfWithoutEarlier = false;
+        selfWithoutEarlier = null;
         HoconValue current = _root;
         var prefix = "";
         foreach (var segment in segments)
@@ -88,7 +90,7 @@ internal sealed partial class HoconResolver
             {
                 if (context.Below is null)
                 {
-                    selfWithoutEarlier = true;
+                    selfWithoutEarlier = context.Path;
                     return null;
                 }
 

@@ -16,6 +16,9 @@ namespace ActorProc.Core.Configuration;
 /// </remarks>
 internal sealed partial class HoconResolver
 {
+    /// <summary>How deep resolution may recurse (nested objects plus substitution chains).</summary>
+    private const int MaxDepth = 500;
+
     private readonly HoconObject _root;
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<HoconValue, HoconValue?> _resolved = new(ReferenceEqualityComparer.Instance);
@@ -62,6 +65,12 @@ internal sealed partial class HoconResolver
         if (cycleStart >= 0)
         {
             throw Cycle(cycleStart, path);
+        }
+
+        if (_inProgress.Count >= MaxDepth)
+        {
+            // A real config never gets near this; without a limit a generated one could overflow the stack.
+            throw ConfigErrors.At(node.Position, $"expected substitutions and nesting at most {MaxDepth} levels deep but found deeper while resolving {path}", path);
         }
 
         _inProgress.Add((path, node));
@@ -155,7 +164,8 @@ internal sealed partial class HoconResolver
                 }
 
                 return HoconConcatenator.Concatenate(parts, concatenation.Position);
-            case HoconArray array when array.NeedsResolution || array.Items.Any(i => i is HoconObject):
+            case HoconArray array:
+                // Always walk the elements: an object nested anywhere inside may hold a substitution.
                 var items = new List<HoconValue>(array.Items.Count);
                 var changed = false;
                 foreach (var item in array.Items)

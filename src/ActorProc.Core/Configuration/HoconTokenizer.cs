@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace ActorProc.Core.Configuration;
 
@@ -6,8 +6,18 @@ namespace ActorProc.Core.Configuration;
 /// Splits HOCON text into tokens in one forward pass. Comments are dropped here (the newline that ends
 /// them is kept, because newlines separate fields); every lexical error is reported with file:line:col.
 /// </summary>
-internal sealed class HoconTokenizer
+internal sealed partial class HoconTokenizer
 {
+    /// <summary>
+    /// Printable ASCII that can continue an unquoted run. Vectorized scanning over it covers nearly every key and
+    /// value; anything else ('/', whitespace, non-ASCII) drops to the careful per-character loop.
+    /// </summary>
+    private static readonly SearchValues<char> PlainUnquoted = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(c => (char)c).Where(c => c != '/' && !ConfigPath.ForbiddenChars.Contains(c))));
+
+    /// <summary>The characters that end or interrupt a quoted string.</summary>
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\\\n");
+
     private readonly string _text;
     private readonly string _origin;
     private readonly List<HoconToken> _tokens;
@@ -131,12 +141,17 @@ internal sealed class HoconTokenizer
         Advance();
     }
 
+    /// <summary>Moves over text known to hold no line break, without the per-character line bookkeeping.</summary>
+    private void AdvanceOnLine(int count)
+    {
+        _pos += count;
+        _column += count;
+    }
+
     private void SkipComment()
     {
-        while (_pos < _text.Length && _text[_pos] != '\n')
-        {
-            Advance();
-        }
+        var end = _text.IndexOf('\n', _pos);
+        AdvanceOnLine((end < 0 ? _text.Length : end) - _pos);
     }
 
     private void ReadWhitespace()
@@ -157,143 +172,22 @@ internal sealed class HoconTokenizer
         var begin = _pos;
         while (_pos < _text.Length)
         {
+            var plain = _text.AsSpan(_pos).IndexOfAnyExcept(PlainUnquoted);
+            AdvanceOnLine(plain < 0 ? _text.Length - _pos : plain);
+            if (_pos >= _text.Length)
+            {
+                break;
+            }
+
             var c = _text[_pos];
             if (c == '\n' || IsWhitespace(c) || ConfigPath.ForbiddenChars.Contains(c) || (c == '/' && Peek(1) == '/'))
             {
                 break;
             }
 
-            Advance();
+            AdvanceOnLine(1);
         }
 
         _tokens.Add(new HoconToken(HoconTokenKind.Unquoted, _text[begin.._pos], start));
-    }
-
-    private void ReadQuoted()
-    {
-        var start = Here;
-        var builder = new StringBuilder();
-        Advance();
-        while (true)
-        {
-            if (_pos >= _text.Length)
-            {
-                throw ConfigErrors.At(start, "unterminated string: expected a closing '\"' but found end of file");
-            }
-
-            var c = _text[_pos];
-            if (c == '"')
-            {
-                Advance();
-                break;
-            }
-
-            if (c == '\n')
-            {
-                throw ConfigErrors.At(start, "unterminated string: expected a closing '\"' but found end of line (use \"\"\" for multi-line strings)");
-            }
-
-            if (c == '\\')
-            {
-                ReadEscape(builder);
-                continue;
-            }
-
-            builder.Append(c);
-            Advance();
-        }
-
-        _tokens.Add(new HoconToken(HoconTokenKind.Quoted, builder.ToString(), start));
-    }
-
-    private void ReadEscape(StringBuilder builder)
-    {
-        var at = Here;
-        var escaped = Peek(1);
-        if (escaped == 'u')
-        {
-            var hex = _pos + 6 <= _text.Length ? _text.AsSpan(_pos + 2, 4) : ReadOnlySpan<char>.Empty;
-            if (!ushort.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var code))
-            {
-                throw ConfigErrors.At(at, $"invalid escape: expected four hex digits after '\\u' but found '{_text.AsSpan(_pos, Math.Min(6, _text.Length - _pos))}'");
-            }
-
-            builder.Append((char)code);
-            Advance(6);
-            return;
-        }
-
-        var simple = SimpleEscape(escaped);
-        if (simple is null)
-        {
-            throw ConfigErrors.At(at, $"invalid escape: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX but found '\\{(escaped == '\0' ? "" : escaped)}'");
-        }
-
-        builder.Append(simple.Value);
-        Advance(2);
-    }
-
-    private void ReadTripleQuoted()
-    {
-        var start = Here;
-        var contentStart = _pos + 3;
-        var close = _text.IndexOf("\"\"\"", contentStart, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            throw ConfigErrors.At(start, "unterminated triple-quoted string: expected a closing '\"\"\"' but found end of file");
-        }
-
-        // Quotes just before the final three belong to the content: """say "hi"""" is 'say "hi"'.
-        while (close + 3 < _text.Length && _text[close + 3] == '"')
-        {
-            close++;
-        }
-
-        var content = _text[contentStart..close];
-        Advance(close + 3 - _pos);
-        _tokens.Add(new HoconToken(HoconTokenKind.Quoted, content, start));
-    }
-
-    private void ReadSubstitution()
-    {
-        var start = Here;
-        var begin = _pos;
-        if (Peek(1) != '{')
-        {
-            throw ConfigErrors.At(start, $"expected '{{' after '$' (substitutions are written ${{path}}) but found {DescribeChar(1)}");
-        }
-
-        var optional = Peek(2) == '?';
-        var bodyStart = _pos + (optional ? 3 : 2);
-        var end = bodyStart;
-        var inQuotes = false;
-        while (end < _text.Length && _text[end] != '\n' && (inQuotes || _text[end] != '}'))
-        {
-            if (_text[end] == '\\' && inQuotes)
-            {
-                end++;
-            }
-            else if (_text[end] == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-
-            end++;
-        }
-
-        if (end >= _text.Length || _text[end] != '}')
-        {
-            var found = end >= _text.Length ? "end of file" : "end of line";
-            throw ConfigErrors.At(start, $"unterminated substitution: expected '}}' to close '${{' but found {found}");
-        }
-
-        var body = _text[bodyStart..end].Trim();
-        if (!ConfigPath.TryParse(body, out var path, out var error))
-        {
-            throw ConfigErrors.At(start, $"invalid substitution '${{{(optional ? "?" : "")}{body}}}': {error}");
-        }
-
-        Advance(end + 1 - _pos);
-        _tokens.Add(new HoconToken(HoconTokenKind.Substitution, _text[begin..(end + 1)], start, path, optional));
     }
 }
