@@ -79,12 +79,23 @@ internal sealed partial class ActorCell
             throw new InvalidOperationException($"Cannot create child '{name}': {Self} is stopping or stopped.");
         var path = Self.Path.Child(name);
         var deployed = System.Deployer.Apply(props, path);
+        if (deployed.Deploy?.Scope is { } scope and not LocalScope) return CreateRemoteChild(deployed, name, path, scope);
         if (deployed.Router is { } router)
         {
             var reservation = Reserve(name, path);
-            var routerRef = router.CreateRouter(this, deployed with { Router = null }, name);
-            Fill(reservation, (IInternalActorRef)routerRef);
-            return routerRef;
+            try
+            {
+                var routerRef = router.CreateRouter(this, deployed with { Router = null }, name);
+                // Filled before the router starts, so a failure it reports at once finds its stats.
+                Fill(reservation, routerRef);
+                routerRef.Start();
+                return routerRef;
+            }
+            catch
+            {
+                ReleaseReservation(name, reservation);
+                throw;
+            }
         }
         var mailbox = System.Mailboxes.Create(deployed.Mailbox, path);
         var dispatcher = System.Dispatchers.Lookup(deployed.Dispatcher ?? System.Settings.DefaultDispatcherId);
@@ -124,7 +135,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private string NextGeneratedName() => "$" + ActorNames.Base64(Interlocked.Increment(ref _nextChildName));
+    private string NextGeneratedName() => "$" + ActorNames.Base64(Interlocked.Increment(ref _nextChildName) - 1);
 
     public void Stop(IActorRef actor)
     {

@@ -17,6 +17,13 @@ internal sealed partial class ActorCell
 
     private bool _finishedTerminate;
 
+    /// <summary>
+    /// The child whose escalated failure made this actor fail. It is already suspended by its own failure,
+    /// so it is not suspended again, and it is resumed with the failure's cause when this actor is resumed
+    /// or restarted (otherwise it would stay failed and suspended for good).
+    /// </summary>
+    private IActorRef? _perpetrator;
+
     /// <summary>The supervisor strategy of the current incarnation (resolved on first use).</summary>
     private SupervisorStrategy? _strategy;
 
@@ -24,7 +31,7 @@ internal sealed partial class ActorCell
     private bool IsFailed => _failedCause is not null;
 
     /// <summary>The actor threw: suspend it and its children, and ask the parent what to do.</summary>
-    private void HandleInvokeFailure(Exception cause)
+    private void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null)
     {
         if (_terminated || _finishedTerminate)
         {
@@ -44,8 +51,9 @@ internal sealed partial class ActorCell
         }
         _failedCause = cause;
         _failedMessage = _currentEnvelope.Message;
+        _perpetrator = perpetrator;
         Mailbox.Suspend();
-        SuspendChildren();
+        SuspendChildren(except: perpetrator);
         Parent.SendSystemMessage(new Failed(Self, cause, Uid));
     }
 
@@ -57,7 +65,7 @@ internal sealed partial class ActorCell
         if (stats.IsStopping) return;
         var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.GetSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
         if (!strategy.HandleFailure(this, stats, failed.Cause, AllChildStats))
-            HandleInvokeFailure(failed.Cause); // escalate: this actor fails with the child's cause
+            HandleInvokeFailure(failed.Cause, failed.Child); // escalate: this actor fails with the child's cause
     }
 
     /// <summary>Directive Restart (system message): PreRestart on the old instance, then a fresh one.</summary>
@@ -103,6 +111,8 @@ internal sealed partial class ActorCell
         _strategy = null;
         _failedCause = null;
         _failedMessage = null;
+        var perpetrator = _perpetrator;
+        _perpetrator = null;
         ActorBase fresh;
         try
         {
@@ -117,7 +127,7 @@ internal sealed partial class ActorCell
         }
         // Resume before PostRestart so a failure in it is handled like any other (the mailbox is suspended again).
         Mailbox.Resume();
-        ResumeChildren(null, null);
+        ResumeChildren(cause, perpetrator);
         try
         {
             fresh.AroundPostRestart(cause);
@@ -144,13 +154,16 @@ internal sealed partial class ActorCell
             FaultRecreate(causedByFailure);
             return;
         }
+        IActorRef? perpetrator = null;
         if (causedByFailure is not null)
         {
             _failedCause = null;
             _failedMessage = null;
+            perpetrator = _perpetrator;
+            _perpetrator = null;
         }
         Mailbox.Resume();
-        ResumeChildren(causedByFailure, null);
+        ResumeChildren(causedByFailure, perpetrator);
     }
 
     /// <summary>Stop (system message): children first, then PostStop, then tell watchers.</summary>

@@ -7,7 +7,7 @@ namespace ActorProc.Core.Actors;
 /// A message matching no actor goes to dead letters; an <see cref="Identify"/> matching none is
 /// answered with an empty <see cref="ActorIdentity"/>.
 /// </summary>
-public sealed class ActorSelection
+public sealed partial class ActorSelection
 {
     private readonly ActorSystem _system;
     private readonly ActorPath _anchor;
@@ -31,7 +31,7 @@ public sealed class ActorSelection
         {
             var parsed = ActorPath.Parse(path);
             if (parsed.Address != system.Address)
-                throw new ArgumentException($"'{path}' names another actor system ({parsed.Address}); remote selections need ActorProc.Remote.", nameof(path));
+                return system.RemoteProvider?.Select(parsed, path) ?? throw new ArgumentException($"'{path}' names another actor system ({parsed.Address}); remote selections need ActorProc.Remote.", nameof(path));
             return new ActorSelection(system, ActorPath.Root(system.Address), parsed.Elements.ToArray(), path);
         }
         var root = path.StartsWith('/') ? ActorPath.Root(system.Address) : anchor;
@@ -42,6 +42,7 @@ public sealed class ActorSelection
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (TryTellRemote(message, sender)) return;
         var matches = Resolve();
         if (matches.Count == 0)
         {
@@ -56,6 +57,7 @@ public sealed class ActorSelection
     /// <exception cref="ActorNotFoundException">No living actor matches.</exception>
     public Task<IActorRef> ResolveOne(TimeSpan timeout)
     {
+        if (_remoteAddress is not null) return ResolveRemote(timeout);
         var matches = Resolve();
         return matches.Count > 0
             ? Task.FromResult(matches[0])

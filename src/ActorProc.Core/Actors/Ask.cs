@@ -34,8 +34,9 @@ public static class AskExtensions
         {
             reply = await promise.Result.WaitAsync(wait, system.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException e)
+        catch (TimeoutException e) when (!ReferenceEquals(e, promise.Result.Exception?.InnerException))
         {
+            // (The filter lets a Status.Failure reply whose cause is itself a TimeoutException pass through unchanged.)
             promise.Expire();
             throw new AskTimeoutException($"Ask timed out on [{target.Path}] after [{wait.TotalMilliseconds:0} ms]: no reply to {message.GetType().Name}.", e);
         }

@@ -12,8 +12,12 @@ internal sealed class Deployer
     private readonly Dictionary<string, Config> _exact = new(StringComparer.Ordinal);
     private readonly List<(string[] Pattern, Config Block)> _wildcards = [];
 
+    /// <summary>Defaults for the router keys a deployment block leaves out (<c>actorproc.actor.router-defaults</c>).</summary>
+    private readonly Config _routerDefaults;
+
     public Deployer(Config config)
     {
+        _routerDefaults = config.GetConfig("actorproc.actor.router-defaults");
         var deployment = config.GetConfig("actorproc.actor.deployment");
         foreach (var key in deployment.Keys)
         {
@@ -31,12 +35,11 @@ internal sealed class Deployer
         if (_exact.Count == 0 && _wildcards.Count == 0) return props;
         var block = Find(path);
         if (block is null) return props;
-        var key = "actorproc.actor.deployment.\"" + UserRelative(path) + "\"";
         if (block.HasPath("dispatcher")) props = props.WithDispatcher(block.GetString("dispatcher"));
         if (block.HasPath("mailbox")) props = props.WithMailbox(block.GetString("mailbox"));
         if (block.HasPath("router"))
         {
-            var router = RouterDeployment.FromConfig(block, key, props.Router);
+            var router = RouterDeployment.FromConfig(block, _routerDefaults, block.RootPath, props.Router);
             props = router is null ? props with { Router = null } : props.WithRouter(router);
         }
         return props;

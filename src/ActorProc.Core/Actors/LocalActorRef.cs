@@ -2,8 +2,11 @@ using ActorProc.Core.Actors.SystemMessages;
 
 namespace ActorProc.Core.Actors;
 
-/// <summary>A ref to an actor in this process: a thin handle over its <see cref="ActorCell"/>.</summary>
-internal sealed class LocalActorRef : ActorRefBase
+/// <summary>
+/// A ref to an actor in this process: a thin handle over its <see cref="ActorCell"/>. Not sealed only so that
+/// <see cref="RoutedActorRef"/> can route on the sender's thread while staying a local ref for everything else.
+/// </summary>
+internal class LocalActorRef : ActorRefBase
 {
     private readonly ActorPath _path;
 

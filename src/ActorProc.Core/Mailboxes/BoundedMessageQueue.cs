@@ -50,16 +50,37 @@ internal sealed class BoundedMessageQueue : IMessageQueue
             _waiters.Enqueue(waiter);
             // Lost-wakeup re-check: the consumer may have freed room between our failed attempt and
             // the registration above, and it only wakes waiters that were registered when it dequeued.
-            if (Volatile.Read(ref _count) < _capacity) continue;
-            await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The abandoned waiter is cancelled so that a later wake-up skips it instead of being lost on it.
+            if (Volatile.Read(ref _count) < _capacity)
+            {
+                if (!waiter.TrySetCanceled()) WakeOne();
+                continue;
+            }
+            try
+            {
+                await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Give up our place; if we were woken meanwhile, pass the wake-up on to the next waiter.
+                if (!waiter.TrySetCanceled()) WakeOne();
+                throw;
+            }
         }
+    }
+
+    /// <summary>Wakes the first waiter that is still waiting (cancelled ones are skipped, so no wake-up is lost on them).</summary>
+    private void WakeOne()
+    {
+        while (_waiters.TryDequeue(out var waiter))
+            if (waiter.TrySetResult()) return;
     }
 
     public bool TryDequeue(out Envelope envelope)
     {
         if (!_queue.TryDequeue(out envelope)) return false;
         Interlocked.Decrement(ref _count);
-        if (_waiters.TryDequeue(out var waiter)) waiter.TrySetResult();
+        WakeOne();
         return true;
     }
 

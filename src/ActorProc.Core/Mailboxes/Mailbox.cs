@@ -83,9 +83,12 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
             _cell.OnMailboxOverflow(envelope);
             return;
         }
-        // The actor may have terminated (and drained) between our check and the enqueue.
-        if (IsClosed) DrainToDeadLetters();
-        else RegisterForExecution(hasMessageHint: true, hasSystemMessageHint: false);
+        // Re-read the status after the enqueue (which was a full fence): the actor may have terminated
+        // and drained meanwhile, and a clear Scheduled bit means nobody will look at our message unless
+        // we schedule. This is the hot path of every Tell, so it reads the status word only once.
+        var status = Volatile.Read(ref _status);
+        if ((status & Closed) != 0) DrainToDeadLetters();
+        else if ((status & Scheduled) == 0 && status < SuspendUnit && TrySetScheduled()) _dispatcher.Execute(this);
     }
 
     /// <summary>Enqueues a user message, waiting while a backpressure mailbox is full.</summary>

@@ -18,35 +18,31 @@ namespace ActorProc.Core.Mailboxes;
 /// consumer of a given ticket, so producers claim slots with one CAS and never lock. A segment is
 /// reused as a ring for as long as it does not fill up, so a steady stream allocates nothing per
 /// item; when it fills, it is frozen and a twice larger segment is linked after it (the lock there is
-/// taken only on growth). Segments start tiny (4 slots) so that a million idle actors stay cheap.
+/// taken only on growth). The first segment is allocated on the first enqueue and is tiny (4 slots),
+/// so a million idle actors stay cheap.
 /// </para>
 /// </summary>
-internal sealed class MpscQueue<T>
+internal class MpscQueue<T>
 {
     private const int InitialSegmentSize = 4;
     private const int MaxSegmentSize = 16 * 1024;
 
-    /// <summary>Segment the consumer reads from; touched only by the consumer.</summary>
-    private Segment _head;
+    /// <summary>Segment the consumer reads from; touched only by the consumer (null until the first enqueue).</summary>
+    private Segment? _head;
 
-    /// <summary>Segment producers write to; replaced (under <see cref="_growLock"/>) when it fills.</summary>
-    private volatile Segment _tail;
+    /// <summary>The first segment ever, installed once by the first enqueue; where the consumer starts.</summary>
+    private volatile Segment? _first;
 
-    /// <summary>Serializes growth so exactly one new segment follows a frozen one.</summary>
-    private readonly object _growLock = new();
+    /// <summary>Segment producers write to; null until <see cref="_first"/> is installed, then replaced under a lock on growth.</summary>
+    private volatile Segment? _tail;
 
-    public MpscQueue()
-    {
-        _head = _tail = new Segment(InitialSegmentSize);
-    }
-
-    /// <summary>True if an item may be available (exact when no producer is mid-enqueue).</summary>
+    /// <summary>True if no item is waiting (exact when no producer is mid-enqueue).</summary>
     public bool IsEmpty
     {
         get
         {
-            var head = _head;
-            return head.IsEmpty && head.Next is null;
+            var head = Volatile.Read(ref _head) ?? _first;
+            return head is null || (head.IsEmpty && head.Next is null);
         }
     }
 
@@ -56,7 +52,7 @@ internal sealed class MpscQueue<T>
         get
         {
             var count = 0;
-            for (var s = Volatile.Read(ref _head); s is not null; s = s.Next) count += s.Count;
+            for (var s = Volatile.Read(ref _head) ?? _first; s is not null; s = s.Next) count += s.Count;
             return count;
         }
     }
@@ -67,7 +63,7 @@ internal sealed class MpscQueue<T>
         // Loop, not recursion: each failed attempt means the tail segment was frozen and replaced.
         while (true)
         {
-            var tail = _tail;
+            var tail = _tail ?? InstallFirstSegment();
             if (tail.TryEnqueue(item)) return;
             Grow(tail);
         }
@@ -76,21 +72,43 @@ internal sealed class MpscQueue<T>
     /// <summary>Takes the next item; consumer only.</summary>
     public bool TryDequeue(out T item)
     {
+        var head = _head;
+        if (head is null)
+        {
+            // The first segment may have been installed by a producer since the last look. Start from
+            // it, not from the tail, which may already have grown past it.
+            head = _head = _first;
+            if (head is null)
+            {
+                item = default!;
+                return false;
+            }
+        }
         while (true)
         {
-            var head = _head;
             if (head.TryDequeue(out item)) return true;
             // Only move on when every ticket handed out by the frozen segment has been consumed;
             // a producer may still be writing into a claimed slot, and that item must come first.
             var next = head.Next;
             if (next is null || !head.IsFrozenAndDrained) return false;
-            _head = next;
+            _head = head = next;
         }
+    }
+
+    private Segment InstallFirstSegment()
+    {
+        // _first is decided once; _tail can only go from null to that same segment, and growth needs a
+        // non-null tail, so no producer can ever skip the first segment.
+        var fresh = new Segment(InitialSegmentSize);
+        var first = Interlocked.CompareExchange(ref _first, fresh, null) ?? fresh;
+        Interlocked.CompareExchange(ref _tail, first, null);
+        return _tail!;
     }
 
     private void Grow(Segment full)
     {
-        lock (_growLock)
+        // The queue object is private to its mailbox, so locking it cannot collide with other code.
+        lock (this)
         {
             if (full != _tail) return; // somebody else already grew it
             full.Freeze();
@@ -114,14 +132,25 @@ internal sealed class MpscQueue<T>
 
     private sealed class Segment
     {
+        /// <summary>Segments at least this large are busy queues: their tickets get cache lines of their own.</summary>
+        private const int PaddingThreshold = 64;
+
+        /// <summary>Ints per 128 bytes: the distance that keeps two tickets off each other's (prefetched) cache lines.</summary>
+        private const int PadInts = 32;
+
         private readonly Slot[] _slots;
         private readonly int _mask;
 
-        /// <summary>Next ticket for producers; once frozen it is pushed past any valid slot ticket.</summary>
-        private int _tail;
-
-        /// <summary>Next ticket for the consumer (single writer).</summary>
-        private int _head;
+        /// <summary>
+        /// The consumer's head ticket at index <see cref="_headIndex"/> and the producers' tail ticket at
+        /// <see cref="_tailIndex"/>. In large segments the two are 128 bytes apart: producers hammer the
+        /// tail with CAS while the consumer bumps the head, and sharing a cache line would make every
+        /// operation invalidate the other core's copy (false sharing). Small segments (idle or quiet
+        /// actors, of which there may be millions) keep both in a two-int array.
+        /// </summary>
+        private readonly int[] _tickets;
+        private readonly int _headIndex;
+        private readonly int _tailIndex;
 
         /// <summary>Tail value at the moment of freezing: the ticket after the last one handed out.</summary>
         private int _frozenTail;
@@ -137,38 +166,57 @@ internal sealed class MpscQueue<T>
             _slots = new Slot[capacity];
             _mask = capacity - 1;
             for (var i = 0; i < capacity; i++) _slots[i].Sequence = i;
+            if (capacity >= PaddingThreshold)
+            {
+                _tickets = new int[3 * PadInts];
+                _headIndex = PadInts;
+                _tailIndex = 2 * PadInts;
+            }
+            else
+            {
+                _tickets = new int[2];
+                _tailIndex = 1;
+            }
         }
 
         public int Capacity => _slots.Length;
 
-        public bool IsEmpty => Volatile.Read(ref _slots[_head & _mask].Sequence) != _head + 1;
+        private ref int Head => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tickets), _headIndex);
+        private ref int Tail => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tickets), _tailIndex);
 
-        public bool IsFrozenAndDrained
+        public bool IsEmpty
         {
-            get { return _frozen && _head == _frozenTail; }
+            get
+            {
+                var head = Volatile.Read(ref Head);
+                return Volatile.Read(ref _slots[head & _mask].Sequence) != head + 1;
+            }
         }
+
+        public bool IsFrozenAndDrained => _frozen && Head == _frozenTail;
 
         public int Count
         {
             get
             {
-                // Ticket arithmetic wraps around int range; differences stay correct.
-                var tail = _frozen ? _frozenTail : Volatile.Read(ref _tail);
-                return Math.Max(0, tail - Volatile.Read(ref _head));
+                // Ticket arithmetic wraps around the int range; differences stay correct.
+                var tail = _frozen ? _frozenTail : Volatile.Read(ref Tail);
+                return Math.Max(0, tail - Volatile.Read(ref Head));
             }
         }
 
         public bool TryEnqueue(in T item)
         {
             var slots = _slots;
-            var ticket = Volatile.Read(ref _tail);
+            ref var tailTicket = ref Tail;
+            var ticket = Volatile.Read(ref tailTicket);
             while (true)
             {
                 ref var slot = ref slots[ticket & _mask];
                 var diff = Volatile.Read(ref slot.Sequence) - ticket;
                 if (diff == 0)
                 {
-                    var seen = Interlocked.CompareExchange(ref _tail, ticket + 1, ticket);
+                    var seen = Interlocked.CompareExchange(ref tailTicket, ticket + 1, ticket);
                     if (seen == ticket)
                     {
                         slot.Item = item;
@@ -180,18 +228,19 @@ internal sealed class MpscQueue<T>
                 }
                 else if (diff < 0)
                 {
-                    return false; // full: the slot still holds an unconsumed item from the previous lap
+                    return false; // full: the slot still holds an unconsumed item from the previous lap (or frozen)
                 }
                 else
                 {
-                    ticket = Volatile.Read(ref _tail); // another producer took this ticket, or frozen
+                    ticket = Volatile.Read(ref tailTicket); // another producer took this ticket
                 }
             }
         }
 
         public bool TryDequeue(out T item)
         {
-            var ticket = _head;
+            ref var headTicket = ref Head;
+            var ticket = headTicket;
             ref var slot = ref _slots[ticket & _mask];
             if (Volatile.Read(ref slot.Sequence) != ticket + 1)
             {
@@ -200,7 +249,7 @@ internal sealed class MpscQueue<T>
             }
             item = slot.Item;
             if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) slot.Item = default!; // let the GC have it
-            _head = ticket + 1;
+            headTicket = ticket + 1;
             // Hand the slot to the producer of the ticket one lap later.
             Volatile.Write(ref slot.Sequence, ticket + _slots.Length);
             return true;
@@ -212,11 +261,12 @@ internal sealed class MpscQueue<T>
         /// </summary>
         public void Freeze()
         {
+            ref var tailTicket = ref Tail;
             // Retry until the tail we freeze at is the one we replace (producers may bump it meanwhile).
             while (true)
             {
-                var tail = Volatile.Read(ref _tail);
-                if (Interlocked.CompareExchange(ref _tail, tail + (1 << 29), tail) == tail)
+                var tail = Volatile.Read(ref tailTicket);
+                if (Interlocked.CompareExchange(ref tailTicket, tail + (1 << 29), tail) == tail)
                 {
                     _frozenTail = tail;
                     _frozen = true; // volatile write publishes _frozenTail
