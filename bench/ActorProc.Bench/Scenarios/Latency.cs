@@ -13,7 +13,7 @@ namespace ActorProc.Bench.Scenarios;
 /// </summary>
 internal sealed class Latency : IScenario
 {
-    private readonly Option<int?> _roundTrips = SizeReader.Positive("--roundtrips", "Round trips per round (default 200,000).", 1);
+    private readonly Option<int?> _roundTrips = SizeReader.Positive("--roundtrips", "Round trips per round (default 1,000,000).", 1);
 
     public string Name => "latency";
 
@@ -23,7 +23,7 @@ internal sealed class Latency : IScenario
 
     public BenchDefinition Define(SizeReader sizes)
     {
-        var roundTrips = sizes.Get(_roundTrips, 200_000, 1_000);
+        var roundTrips = sizes.Get(_roundTrips, 1_000_000, 1_000);
         return new BenchDefinition
         {
             Name = Name,

@@ -119,17 +119,18 @@ internal sealed class Memory : IScenario
 
     private static async Task AwaitGate(Task gate) => await gate.ConfigureAwait(false);
 
-    /// <summary>Heap bytes in use after a full, blocking, compacting collection.</summary>
-    internal static long HeapSize()
+    /// <summary>
+    /// Heap bytes in use after a full, blocking, compacting collection (GetTotalMemory(true)
+    /// then collects again until the size settles, which after a compaction is one more pass).
+    /// </summary>
+    private static long HeapSize()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     /// <summary>Bytes per actor plus the spawn rate.</summary>
-    internal static RoundResult Result(int count, bool correct, long heapBefore, long heapAfter, TimeSpan spawnTime) =>
+    private static RoundResult Result(int count, bool correct, long heapBefore, long heapAfter, TimeSpan spawnTime) =>
         new RoundResult((double)(heapAfter - heapBefore) / count, correct)
             .With("actors_per_s", count / Math.Max(spawnTime.TotalSeconds, 1e-9)) with
         { Failure = correct ? null : "not every actor (or task) was alive and idle when measured" };

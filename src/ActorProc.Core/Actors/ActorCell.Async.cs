@@ -7,10 +7,6 @@ internal sealed partial class ActorCell
     /// <summary>True while an async handler's task is pending; the mailbox is suspended meanwhile.</summary>
     private bool _awaiting;
 
-    /// <summary>The message whose async handler is pending; restored around each continuation so Sender works.</summary>
-    private Envelope _asyncEnvelope;
-
-    private ActorSynchronizationContext? _syncContext;
 
     /// <summary>
     /// Runs an async handler with one-message-at-a-time semantics: continuations are posted back to
@@ -19,7 +15,7 @@ internal sealed partial class ActorCell
     internal void RunAsyncHandler(Func<Task> handler)
     {
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(_syncContext ??= new ActorSynchronizationContext(this));
+        SynchronizationContext.SetSynchronizationContext(Extras.SyncContext ??= new ActorSynchronizationContext(this));
         Task task;
         try
         {
@@ -35,7 +31,7 @@ internal sealed partial class ActorCell
             return;
         }
         _awaiting = true;
-        _asyncEnvelope = _currentEnvelope;
+        Extras.AsyncEnvelope = _currentEnvelope;
         Mailbox.Suspend();
         task.ContinueWith(
             static (t, state) => ((ActorCell)state!).Mailbox.PostSystem(new AsyncHandlerCompleted(t)),
@@ -47,8 +43,8 @@ internal sealed partial class ActorCell
         if (_terminated) return;
         var previousContext = SynchronizationContext.Current;
         var previousEnvelope = _currentEnvelope;
-        _currentEnvelope = _asyncEnvelope;
-        SynchronizationContext.SetSynchronizationContext(_syncContext);
+        _currentEnvelope = Extras.AsyncEnvelope;
+        SynchronizationContext.SetSynchronizationContext(Extras.SyncContext);
         try
         {
             continuation.Callback(continuation.State);
@@ -64,8 +60,8 @@ internal sealed partial class ActorCell
     {
         if (!_awaiting) return;
         _awaiting = false;
-        var envelope = _asyncEnvelope;
-        _asyncEnvelope = default;
+        var envelope = Extras.AsyncEnvelope;
+        Extras.AsyncEnvelope = default;
         Mailbox.Resume();
         if (task.IsFaulted || task.IsCanceled)
         {

@@ -2,30 +2,21 @@ namespace ActorProc.Core.Actors;
 
 internal sealed partial class ActorCell
 {
-    /// <summary>Actors this actor watches, with the message to deliver on their death (Terminated when null).</summary>
-    private Dictionary<IActorRef, object?>? _watching;
-
-    /// <summary>Actors watching this actor.</summary>
-    private HashSet<IActorRef>? _watchedBy;
-
-    /// <summary>Watched actors whose Terminated is queued but not yet processed (so Unwatch can drop it).</summary>
-    private HashSet<IActorRef>? _terminatedQueued;
-
     public IActorRef Watch(IActorRef actor) => WatchWith(actor, null!);
 
     public IActorRef WatchWith(IActorRef actor, object message)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Equals(Self)) return actor;
-        _watching ??= new Dictionary<IActorRef, object?>();
-        if (_watching.TryAdd(actor, message))
+        var watching = Extras.Watching ??= new Dictionary<IActorRef, object?>();
+        if (watching.TryAdd(actor, message))
         {
             if (actor is IInternalActorRef target) target.SendSystemMessage(new Watch(actor, Self));
             else Self.SendSystemMessage(new DeathWatchNotification(actor, ExistenceConfirmed: false));
         }
         else
         {
-            _watching[actor] = message;
+            watching[actor] = message;
         }
         return actor;
     }
@@ -33,9 +24,9 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (_watching is not null && _watching.Remove(actor) && actor is IInternalActorRef target && !actor.Equals(Self))
+        if (_extras?.Watching is { } watching && watching.Remove(actor) && actor is IInternalActorRef target && !actor.Equals(Self))
             target.SendSystemMessage(new Unwatch(actor, Self));
-        _terminatedQueued?.Remove(actor);
+        _extras?.TerminatedQueued?.Remove(actor);
         return actor;
     }
 
@@ -48,21 +39,21 @@ internal sealed partial class ActorCell
             ((IInternalActorRef)watcher).SendSystemMessage(new DeathWatchNotification(Self, ExistenceConfirmed: true));
             return;
         }
-        (_watchedBy ??= new HashSet<IActorRef>()).Add(watcher);
+        (Extras.WatchedBy ??= new HashSet<IActorRef>()).Add(watcher);
     }
 
     private void RemoveWatcher(IActorRef watchee, IActorRef watcher)
     {
-        if (watchee.Equals(Self)) _watchedBy?.Remove(watcher);
+        if (watchee.Equals(Self)) _extras?.WatchedBy?.Remove(watcher);
     }
 
     /// <summary>A watched actor or a child died (system message).</summary>
     private void WatchedActorTerminated(DeathWatchNotification notification)
     {
         var actor = notification.Actor;
-        if (_watching is not null && _watching.Remove(actor, out var custom) && !IsTerminating)
+        if (_extras?.Watching is { } watching && watching.Remove(actor, out var custom) && !IsTerminating)
         {
-            (_terminatedQueued ??= new HashSet<IActorRef>()).Add(actor);
+            (Extras.TerminatedQueued ??= new HashSet<IActorRef>()).Add(actor);
             // Terminated travels through the user queue so it is ordered after the dead actor's last messages.
             object message = custom ?? new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated);
             Self.Tell(custom is null ? message : new CustomTerminated(actor, custom), actor);
@@ -74,24 +65,24 @@ internal sealed partial class ActorCell
     private void ReceivedTerminated(Terminated terminated)
     {
         // Dropped if Unwatch was called after it was queued.
-        if (_terminatedQueued is null || !_terminatedQueued.Remove(terminated.ActorRef)) return;
+        if (_extras?.TerminatedQueued is not { } queued || !queued.Remove(terminated.ActorRef)) return;
         ReceiveMessage(terminated);
     }
 
     private void ReceivedCustomTerminated(CustomTerminated terminated)
     {
-        if (_terminatedQueued is null || !_terminatedQueued.Remove(terminated.ActorRef)) return;
+        if (_extras?.TerminatedQueued is not { } queued || !queued.Remove(terminated.ActorRef)) return;
         ReceiveMessage(terminated.Message);
     }
 
     /// <summary>Tells every watcher and the parent that this actor is gone.</summary>
     private void TellWatchersWeDied()
     {
-        if (_watchedBy is not null)
+        if (_extras?.WatchedBy is { } watchedBy)
         {
-            foreach (var watcher in _watchedBy)
+            foreach (var watcher in watchedBy)
                 if (!watcher.Equals(Parent)) ((IInternalActorRef)watcher).SendSystemMessage(new DeathWatchNotification(Self, ExistenceConfirmed: true));
-            _watchedBy = null;
+            _extras.WatchedBy = null;
         }
         // The parent always hears of it, watched or not, to release the child's name.
         Parent.SendSystemMessage(new DeathWatchNotification(Self, ExistenceConfirmed: true));
@@ -100,11 +91,11 @@ internal sealed partial class ActorCell
     /// <summary>Stops watching everything (this actor is stopping).</summary>
     private void UnwatchWatchedActors()
     {
-        if (_watching is null) return;
-        foreach (var watched in _watching.Keys)
+        if (_extras?.Watching is not { } watching) return;
+        foreach (var watched in watching.Keys)
             if (watched is IInternalActorRef target) target.SendSystemMessage(new Unwatch(watched, Self));
-        _watching = null;
-        _terminatedQueued = null;
+        _extras.Watching = null;
+        _extras.TerminatedQueued = null;
     }
 
     /// <summary>Wraps a WatchWith message so the exactly-once bookkeeping still applies.</summary>

@@ -6,15 +6,6 @@ internal sealed partial class ActorCell
 
     private LifecycleState _state;
 
-    /// <summary>Set while this actor failed and waits for its parent's decision.</summary>
-    private Exception? _failedCause;
-
-    /// <summary>Cause of the restart in progress while waiting for stopping children.</summary>
-    private Exception? _recreateCause;
-
-    /// <summary>The message that was being processed when the actor failed (given to PreRestart).</summary>
-    private object? _failedMessage;
-
     private bool _finishedTerminate;
 
     /// <summary>
@@ -24,11 +15,8 @@ internal sealed partial class ActorCell
     /// </summary>
     private IActorRef? _perpetrator;
 
-    /// <summary>The supervisor strategy of the current incarnation (resolved on first use).</summary>
-    private SupervisorStrategy? _strategy;
-
     public bool IsTerminating => _state == LifecycleState.Terminating;
-    private bool IsFailed => _failedCause is not null;
+    private bool IsFailed => _extras?.FailedCause is not null;
 
     /// <summary>The actor threw: suspend it and its children, and ask the parent what to do.</summary>
     private void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null)
@@ -49,8 +37,8 @@ internal sealed partial class ActorCell
             System.Log.Error(cause, "{0} failed again while awaiting its supervisor's decision", Self);
             return;
         }
-        _failedCause = cause;
-        _failedMessage = _currentEnvelope.Message;
+        Extras.FailedCause = cause;
+        Extras.FailedMessage = _currentEnvelope.Message;
         _perpetrator = perpetrator;
         Mailbox.Suspend();
         SuspendChildren(except: perpetrator);
@@ -63,7 +51,7 @@ internal sealed partial class ActorCell
         var stats = GetChildStats(failed.Child);
         if (stats is null || failed.Uid != ((failed.Child as ActorRefBase)?.Uid ?? failed.Uid)) return; // stale: an old incarnation or a child already gone
         if (stats.IsStopping) return;
-        var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.GetSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
+        var strategy = Extras.Strategy ??= Props.SupervisorStrategy ?? _actor?.GetSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
         if (!strategy.HandleFailure(this, stats, failed.Cause, AllChildStats))
             HandleInvokeFailure(failed.Cause, failed.Child); // escalate: this actor fails with the child's cause
     }
@@ -75,7 +63,7 @@ internal sealed partial class ActorCell
         if (!IsFailed)
         {
             // A restart of a healthy actor (AllForOne sibling): suspend like a failure would have.
-            _failedCause = cause;
+            Extras.FailedCause = cause;
             Mailbox.Suspend();
             SuspendChildren();
         }
@@ -86,7 +74,7 @@ internal sealed partial class ActorCell
             UnstashAllOnRestart(failedActor);
             try
             {
-                failedActor.AroundPreRestart(cause, _failedMessage);
+                failedActor.AroundPreRestart(cause, Extras.FailedMessage);
             }
             catch (Exception e)
             {
@@ -96,7 +84,7 @@ internal sealed partial class ActorCell
         if (AllChildStats.Any(c => c.IsStopping))
         {
             _state = LifecycleState.Recreating;
-            _recreateCause = cause;
+            Extras.RecreateCause = cause;
         }
         else
         {
@@ -107,10 +95,13 @@ internal sealed partial class ActorCell
     private void FinishRecreate(Exception cause)
     {
         _state = LifecycleState.Running;
-        _recreateCause = null;
-        _strategy = null;
-        _failedCause = null;
-        _failedMessage = null;
+        if (_extras is { } extras)
+        {
+            extras.RecreateCause = null;
+            extras.Strategy = null;
+            extras.FailedCause = null;
+            extras.FailedMessage = null;
+        }
         var perpetrator = _perpetrator;
         _perpetrator = null;
         ActorBase fresh;
@@ -157,8 +148,8 @@ internal sealed partial class ActorCell
         IActorRef? perpetrator = null;
         if (causedByFailure is not null)
         {
-            _failedCause = null;
-            _failedMessage = null;
+            Extras.FailedCause = null;
+            Extras.FailedMessage = null;
             perpetrator = _perpetrator;
             _perpetrator = null;
         }
@@ -187,7 +178,7 @@ internal sealed partial class ActorCell
                 FinishTerminate();
                 break;
             case LifecycleState.Recreating when !AllChildStats.Any(c => c.IsStopping):
-                FinishRecreate(_recreateCause!);
+                FinishRecreate(Extras.RecreateCause!);
                 break;
         }
     }
@@ -220,7 +211,7 @@ internal sealed partial class ActorCell
             TellWatchersWeDied();
             _actor = null;
             _behavior = null;
-            _behaviorStack = null;
+            _extras = null;
         }
     }
 

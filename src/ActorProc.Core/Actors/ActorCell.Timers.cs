@@ -2,52 +2,46 @@ namespace ActorProc.Core.Actors;
 
 internal sealed partial class ActorCell
 {
-    private TimeSpan? _receiveTimeout;
-    private ICancelable? _receiveTimeoutTimer;
-    private int _receiveTimeoutGeneration;
-
-    public TimeSpan? ReceiveTimeout => _receiveTimeout;
+    public TimeSpan? ReceiveTimeout => _extras?.ReceiveTimeout;
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
         if (timeout is { } t && t <= TimeSpan.Zero && t != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, $"{Self}: a receive timeout must be positive (or null to turn it off).");
-        _receiveTimeout = timeout == Timeout.InfiniteTimeSpan ? null : timeout;
+        if (timeout is null && _extras is null) return;
+        Extras.ReceiveTimeout = timeout == Timeout.InfiniteTimeSpan ? null : timeout;
         RescheduleReceiveTimeout();
     }
 
     /// <summary>Restarts the receive-timeout countdown after a message (only when one is set).</summary>
     private void RescheduleReceiveTimeout()
     {
-        if (_receiveTimeout is null)
-        {
-            if (_receiveTimeoutTimer is not null)
-            {
-                _receiveTimeoutTimer.Cancel();
-                _receiveTimeoutTimer = null;
-            }
-            return;
-        }
-        _receiveTimeoutTimer?.Cancel();
-        var generation = ++_receiveTimeoutGeneration;
-        _receiveTimeoutTimer = System.Scheduler.ScheduleTellOnce(_receiveTimeout.Value, Self, new ReceiveTimeoutTick(generation), null);
+        if (_extras is not { } extras) return;
+        extras.ReceiveTimeoutTimer?.Cancel();
+        extras.ReceiveTimeoutTimer = null;
+        if (extras.ReceiveTimeout is not { } timeout) return;
+        var generation = ++extras.ReceiveTimeoutGeneration;
+        extras.ReceiveTimeoutTimer = System.Scheduler.ScheduleTellOnce(timeout, Self, new ReceiveTimeoutTick(generation), null);
     }
 
     private void ReceivedTimeoutTick(ReceiveTimeoutTick tick)
     {
         // A tick from an older countdown (a message arrived since) is ignored.
-        if (tick.Generation != _receiveTimeoutGeneration || _receiveTimeout is null) return;
-        _receiveTimeoutTimer = null;
+        if (_extras is not { ReceiveTimeout: not null } extras || tick.Generation != extras.ReceiveTimeoutGeneration) return;
+        extras.ReceiveTimeoutTimer = null;
         ReceiveMessage(Actors.ReceiveTimeout.Instance);
         RescheduleReceiveTimeout();
     }
 
     private void CancelTimersAndReceiveTimeout()
     {
-        _receiveTimeout = null;
-        _receiveTimeoutTimer?.Cancel();
-        _receiveTimeoutTimer = null;
-        _receiveTimeoutGeneration++;
+        if (_extras is { } extras)
+        {
+            extras.ReceiveTimeout = null;
+            extras.ReceiveTimeoutTimer?.Cancel();
+            extras.ReceiveTimeoutTimer = null;
+            extras.ReceiveTimeoutGeneration++;
+        }
         if (_actor is IWithTimers { Timers: TimerScheduler timers }) timers.CancelAll();
     }
 

@@ -19,8 +19,9 @@ internal sealed partial class ActorCell : IActorContext
     [ThreadStatic] private static ActorCell? _creating;
 
     private ActorBase? _actor;
+
+    /// <summary>The behaviour set by Become; null means the actor's own <c>Receive</c> (saves a delegate per actor).</summary>
     private Receive? _behavior;
-    private Stack<Receive>? _behaviorStack;
     private Envelope _currentEnvelope;
     private volatile bool _terminated;
 
@@ -30,7 +31,6 @@ internal sealed partial class ActorCell : IActorContext
         Props = props;
         Parent = parent;
         Mailbox = mailbox;
-        Dispatcher = dispatcher;
         Uid = system.NextUid();
         Self = new LocalActorRef(path, this);
         mailbox.SetActor(this, dispatcher);
@@ -49,7 +49,7 @@ internal sealed partial class ActorCell : IActorContext
     public LocalActorRef Self { get; }
     IActorRef IActorContext.Self => Self;
     public Mailbox Mailbox { get; }
-    public MessageDispatcher Dispatcher { get; }
+    public MessageDispatcher Dispatcher => Mailbox.Dispatcher;
     public long Uid { get; }
     public bool IsTerminated => _terminated;
     public ActorBase? Actor => _actor;
@@ -82,7 +82,7 @@ internal sealed partial class ActorCell : IActorContext
             if (message is IAutoReceivedMessage) AutoReceiveMessage(message);
             else if (message is TimerMessage timer) ReceiveTimerMessage(timer);
             else ReceiveMessage(message);
-            if (message is not INotInfluenceReceiveTimeout) RescheduleReceiveTimeout();
+            if (_extras?.ReceiveTimeout is not null && message is not INotInfluenceReceiveTimeout) RescheduleReceiveTimeout();
         }
         catch (Exception e)
         {
@@ -99,7 +99,8 @@ internal sealed partial class ActorCell : IActorContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReceiveMessage(object message)
     {
-        if (!_behavior!(message)) _actor!.InvokeUnhandled(message);
+        var handled = _behavior is { } behavior ? behavior(message) : _actor!.Receive(message);
+        if (!handled) _actor!.InvokeUnhandled(message);
     }
 
     private void AutoReceiveMessage(object message)
@@ -172,10 +173,10 @@ internal sealed partial class ActorCell : IActorContext
         _creating = this;
         try
         {
-            _behaviorStack = null;
+            if (_extras is { } extras) extras.BehaviorStack = null;
+            _behavior = null;
             var actor = Props.Factory() ?? throw new ActorInitializationException(Self, $"The factory of {Props} returned null for {Self}.", null);
             if (actor.Cell != this) throw new ActorInitializationException(Self, $"The factory of {Props} returned an actor that belongs to another cell; factories must create a new instance on every call.", null);
-            _behavior = actor.Receive;
             InjectServices(actor);
             return actor;
         }
@@ -210,14 +211,17 @@ internal sealed partial class ActorCell : IActorContext
     public void BecomeStacked(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        (_behaviorStack ??= new Stack<Receive>()).Push(_behavior!);
+        (Extras.BehaviorStack ??= new Stack<Receive>()).Push(_behavior ?? _actor!.Receive);
         _behavior = receive;
     }
 
     public void UnbecomeStacked()
     {
-        if (_behaviorStack is { Count: > 0 } stack) _behavior = stack.Pop();
+        if (_extras?.BehaviorStack is { Count: > 0 } stack) _behavior = stack.Pop();
     }
+
+    /// <summary>Returns to the actor's own <c>Receive</c> (used by ReceiveActor.Become, which swaps its handler list instead).</summary>
+    internal void BecomeOwnReceive() => _behavior = null;
 
     public ActorSelection ActorSelection(string path) => Actors.ActorSelection.Create(System, Self.Path, path);
 

@@ -70,7 +70,7 @@ public abstract class ReceiveActor : ActorBase
         {
             _building = null;
         }
-        Context.Become(Receive); // back to the handler list if an ActorBase-level Become was used
+        Cell.BecomeOwnReceive(); // back to the handler list if an ActorBase-level Become was used
     }
 
     private void Add(ReceiveHandler handler) => (_building ?? _handlers).Add(handler);

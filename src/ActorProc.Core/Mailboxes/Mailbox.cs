@@ -54,6 +54,9 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
         _dispatcher = dispatcher;
     }
 
+    /// <summary>The dispatcher that runs this mailbox.</summary>
+    public MessageDispatcher Dispatcher => _dispatcher;
+
     public bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
     public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
     public bool HasSystemMessages
@@ -83,9 +86,13 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
             _cell.OnMailboxOverflow(envelope);
             return;
         }
-        // Re-read the status after the enqueue (which was a full fence): the actor may have terminated
-        // and drained meanwhile, and a clear Scheduled bit means nobody will look at our message unless
-        // we schedule. This is the hot path of every Tell, so it reads the status word only once.
+        // Lost-wakeup guard (Dekker style): the runner clears Scheduled and then looks at the queue; we
+        // publish the message and then look at Scheduled. The full fence keeps our publishing store
+        // from being reordered after our status load (x86 allows store-load reordering), which would
+        // let both sides see the other's old value and leave the message unprocessed.
+        Interlocked.MemoryBarrier();
+        // The actor may have terminated (and drained) meanwhile, and a clear Scheduled bit means nobody
+        // will look at our message unless we schedule. Hot path of every Tell: one status read.
         var status = Volatile.Read(ref _status);
         if ((status & Closed) != 0) DrainToDeadLetters();
         else if ((status & Scheduled) == 0 && status < SuspendUnit && TrySetScheduled()) _dispatcher.Execute(this);
@@ -100,6 +107,7 @@ internal sealed partial class Mailbox : IThreadPoolWorkItem
             return;
         }
         await _queue.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
+        Interlocked.MemoryBarrier(); // same lost-wakeup guard as in Post
         if (IsClosed) DrainToDeadLetters();
         else RegisterForExecution(hasMessageHint: true, hasSystemMessageHint: false);
     }
