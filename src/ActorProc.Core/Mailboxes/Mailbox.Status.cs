@@ -91,6 +91,9 @@ internal sealed partial class Mailbox
         }
     }
 
+    private bool TryDequeueUser(out Envelope envelope) =>
+        _custom is null ? TryDequeue(out envelope) : _custom.TryDequeue(out envelope);
+
     private void DrainPrepended()
     {
         if (_prepended is not { } prepended) return;
@@ -107,13 +110,13 @@ internal sealed partial class Mailbox
             if (Interlocked.CompareExchange(ref _drainLock, 1, 0) != 0) return;
             try
             {
-                while (_queue.TryDequeue(out var e)) _cell.System.DeadLetterRef.Publish(e.Message, e.Sender, _cell.Self);
+                while (TryDequeueUser(out var e)) _cell.System.DeadLetterRef.Publish(e.Message, e.Sender, _cell.Self);
             }
             finally
             {
                 Volatile.Write(ref _drainLock, 0);
             }
         }
-        while (_queue.HasMessages);
+        while (_custom is null ? !IsEmpty : _custom.HasMessages);
     }
 }

@@ -36,14 +36,15 @@ public sealed class MailboxRegistry
 
     internal Mailbox Create(string? id, ActorPath path)
     {
-        id ??= DefaultMailboxId;
+        if (id is null) return new Mailbox(null); // the default: no lookup on the spawn hot path
+
         if (_priorities.TryGetValue(id, out var priority)) return new Mailbox(new PriorityMessageQueue(priority));
         var settings = _settings.GetOrAdd(id, Read);
         return new Mailbox(settings.Type switch
         {
             "bounded" => new BoundedMessageQueue(settings.Capacity, settings.Backpressure),
             "priority" => throw new ActorConfigurationException($"Mailbox '{id}' (for {path}) is a priority mailbox: register its priority function with system.Mailboxes.RegisterPriority(\"{id}\", ...) before creating actors that use it."),
-            _ => new UnboundedMessageQueue(),
+            _ => null,
         });
     }
 
