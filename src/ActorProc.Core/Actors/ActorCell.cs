@@ -31,12 +31,12 @@ internal sealed partial class ActorCell : IActorContext
         Props = props;
         Parent = parent;
         Mailbox = mailbox;
-        Uid = system.NextUid();
+        Uid = ActorSystem.NextUid();
         Self = new LocalActorRef(path, this);
         mailbox.SetActor(this, dispatcher);
     }
 
-    /// <summary>The cell processing a message on this thread, if any.</summary>
+    /// <summary>The cell whose mailbox turn runs on this thread, if any (set for the whole turn by the mailbox).</summary>
     public static ActorCell? Current => _current;
 
     /// <summary>The cell whose actor instance is being constructed on this thread (read by <see cref="ActorBase"/>'s constructor).</summary>
@@ -62,18 +62,16 @@ internal sealed partial class ActorCell : IActorContext
 
     public IActorRef Sender => _currentEnvelope.Sender ?? System.DeadLetters;
 
-    /// <summary>Starts the actor: attaches it to its dispatcher and queues the Create message first of all.</summary>
+    /// <summary>Starts the actor: attaches it to its dispatcher and schedules its creation before anything else.</summary>
     public void Start()
     {
         Dispatcher.Attach(this);
-        Mailbox.PostSystem(new Create());
+        Mailbox.ScheduleCreate();
     }
 
     /// <summary>Processes one user message (runner thread).</summary>
     public void Invoke(in Envelope envelope)
     {
-        var previous = _current;
-        _current = this;
         _currentEnvelope = envelope;
         DeliveryCount++;
         try
@@ -91,7 +89,6 @@ internal sealed partial class ActorCell : IActorContext
         finally
         {
             _currentEnvelope = default;
-            _current = previous;
         }
     }
 
@@ -133,8 +130,6 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Processes one system message (runner thread).</summary>
     public void SystemInvoke(SystemMessage message)
     {
-        var previous = _current;
-        _current = this;
         try
         {
             switch (message)
@@ -160,11 +155,21 @@ internal sealed partial class ActorCell : IActorContext
         {
             HandleInvokeFailure(e);
         }
-        finally
-        {
-            _current = previous;
-        }
     }
+
+    /// <summary>
+    /// Marks this cell as the one running on the current thread for the length of a mailbox turn
+    /// (once per turn rather than per message); returns the previous one for <see cref="ExitTurn"/>.
+    /// </summary>
+    public ActorCell? EnterTurn()
+    {
+        var previous = _current;
+        _current = this;
+        return previous;
+    }
+
+    /// <summary>Ends a turn started with <see cref="EnterTurn"/>.</summary>
+    public static void ExitTurn(ActorCell? previous) => _current = previous;
 
     /// <summary>Creates a new actor instance with this cell as its context.</summary>
     private ActorBase NewActor()
@@ -188,6 +193,8 @@ internal sealed partial class ActorCell : IActorContext
 
     private void CreateActor()
     {
+        // The mailbox was born suspended so that no user message runs before the instance exists.
+        Mailbox.Resume();
         try
         {
             _actor = NewActor();

@@ -33,15 +33,24 @@ public sealed class Dispatchers
     private readonly ActorSystem _system;
     private readonly ConcurrentDictionary<string, Lazy<MessageDispatcher>> _dispatchers = new();
 
+    /// <summary>The default dispatcher once created (a benign race: every thread stores the same instance).</summary>
+    private MessageDispatcher? _default;
+
     internal Dispatchers(ActorSystem system) => _system = system;
 
     /// <summary>Returns the dispatcher with the given id or alias, creating it from config on first use.</summary>
     /// <exception cref="ActorConfigurationException">No dispatcher is configured under that id, or its settings are invalid.</exception>
     public MessageDispatcher Lookup(string id)
     {
+        // Spawning an actor looks up its dispatcher, so the default one is kept at hand.
+        if (ReferenceEquals(id, DefaultDispatcherId) && _default is { } cached) return cached;
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var fullId = Aliases.GetValueOrDefault(id, id);
-        return _dispatchers.GetOrAdd(fullId, key => new Lazy<MessageDispatcher>(() => Create(key))).Value;
+        if (!_dispatchers.TryGetValue(fullId, out var lazy))
+            lazy = _dispatchers.GetOrAdd(fullId, key => new Lazy<MessageDispatcher>(() => Create(key)));
+        var dispatcher = lazy.Value;
+        if (fullId == DefaultDispatcherId) _default = dispatcher;
+        return dispatcher;
     }
 
     /// <summary>True when a dispatcher with this id or alias is configured.</summary>

@@ -8,7 +8,11 @@ namespace ActorProc.Core.Dispatch;
 internal sealed class ThreadPoolDispatcher(string id, int throughput, TimeSpan throughputDeadline)
     : MessageDispatcher(id, throughput, throughputDeadline)
 {
-    // preferLocal: false puts the mailbox on the global queue: a message sent from inside an actor
-    // should not make the receiver wait behind the sender's own long turn on a local queue.
-    internal override void Execute(Mailbox mailbox) => ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
+    // A receiver woken by a message sent from inside an actor's turn goes on this worker's local queue:
+    // no contention on the global queue, the message is still hot in this core's cache, and idle
+    // workers steal from local queues, so the load still spreads. Everything else (a mailbox that
+    // yields at the end of its turn, sends from outside actors) goes to the global FIFO queue, which
+    // keeps actors that stay busy from monopolizing a worker.
+    internal override void Execute(Mailbox mailbox) =>
+        ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: ActorCell.Current is not null);
 }

@@ -70,7 +70,7 @@ public sealed class LoggingBus
     };
 
     /// <summary>Parses a configured level name (DEBUG, INFO, WARNING, ERROR, OFF; case-insensitive).</summary>
-    /// <exception cref="ArgumentException">The name is not a level.</exception>
+    /// <exception cref="ConfigurationException">The name is not a level.</exception>
     public static LogLevel ParseLevel(string name, string configPath) => name.Trim().ToUpperInvariant() switch
     {
         "DEBUG" => LogLevel.Debug,
@@ -78,7 +78,7 @@ public sealed class LoggingBus
         "WARNING" or "WARN" => LogLevel.Warning,
         "ERROR" => LogLevel.Error,
         "OFF" => LogLevel.Off,
-        _ => throw new ArgumentException($"{configPath}: '{name}' is not a log level; expected DEBUG, INFO, WARNING, ERROR or OFF"),
+        _ => throw new ConfigurationException($"{configPath}: '{name}' is not a log level; expected DEBUG, INFO, WARNING, ERROR or OFF", configPath, null, 0, 0),
     };
 
     private sealed class Unmute(LoggingBus bus, Func<LogEvent, bool> mute) : IDisposable

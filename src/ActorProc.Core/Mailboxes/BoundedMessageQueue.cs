@@ -30,6 +30,9 @@ internal sealed class BoundedMessageQueue : IMessageQueue
         _backpressure = backpressure;
     }
 
+    /// <summary>True when async senders wait for room instead of losing the message.</summary>
+    public bool Backpressure => _backpressure;
+
     public bool TryEnqueue(in Envelope envelope)
     {
         if (Interlocked.Increment(ref _count) > _capacity)

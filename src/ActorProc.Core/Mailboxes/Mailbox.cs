@@ -26,6 +26,9 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     private const int Closed = 2;
     private const int SuspendUnit = 4;
 
+    /// <summary>Handed to the cell when creation is due; never enqueued, so one instance serves every mailbox.</summary>
+    private static readonly Create CreateMessage = new();
+
     /// <summary>Marks the system queue of a closed mailbox; later system messages go to dead letters.</summary>
     private static readonly SystemMessage ClosedSentinel = new Terminate();
 
@@ -49,7 +52,28 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     private ActorCell _cell = null!;
     private MessageDispatcher _dispatcher = null!;
 
-    public Mailbox(IMessageQueue? custom) => _custom = custom;
+    /// <summary>
+    /// Creates a mailbox that starts suspended (one level): user messages posted before the actor
+    /// instance exists wait until creation resumes it.
+    /// </summary>
+    public Mailbox(IMessageQueue? custom)
+    {
+        _custom = custom;
+        _status = SuspendUnit;
+    }
+
+    /// <summary>Set by <see cref="ScheduleCreate"/>, cleared by the runner when it creates the actor.</summary>
+    private volatile bool _createPending;
+
+    /// <summary>
+    /// Schedules the actor's creation, which runs before any system or user message. A flag instead of
+    /// a Create system message saves an allocation and a CAS per spawned actor.
+    /// </summary>
+    public void ScheduleCreate()
+    {
+        _createPending = true;
+        RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
+    }
 
     /// <summary>Binds the mailbox to its actor and dispatcher; called once, before the first post.</summary>
     public void SetActor(ActorCell cell, MessageDispatcher dispatcher)
@@ -67,6 +91,7 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     {
         get
         {
+            if (_createPending) return true;
             var head = Volatile.Read(ref _systemHead);
             return head is not null && !ReferenceEquals(head, ClosedSentinel);
         }
@@ -111,8 +136,20 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
             _cell.System.DeadLetterRef.Publish(envelope.Message, envelope.Sender, _cell.Self);
             return;
         }
-        if (_custom is null) Enqueue(envelope);
-        else await _custom.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
+        if (_custom is BoundedMessageQueue { Backpressure: true } bounded)
+        {
+            await bounded.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_custom is null)
+        {
+            Enqueue(envelope);
+        }
+        else if (!_custom.TryEnqueue(envelope))
+        {
+            // Without backpressure an async sender fares like a Tell: the message goes to dead letters.
+            _cell.OnMailboxOverflow(envelope);
+            return;
+        }
         Interlocked.MemoryBarrier(); // same lost-wakeup guard as in Post
         if (IsClosed) DrainToDeadLetters();
         else RegisterForExecution(hasMessageHint: true, hasSystemMessageHint: false);
@@ -172,6 +209,7 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     /// <summary>One turn of the actor: all system messages, then up to <c>throughput</c> user messages.</summary>
     public void Run()
     {
+        var previous = _cell.EnterTurn();
         try
         {
             if (!IsClosed)
@@ -188,6 +226,8 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
         }
         finally
         {
+            // Leave the turn first: scheduling below must not look like a send from inside an actor.
+            ActorCell.ExitTurn(previous);
             ClearScheduled();
             if (IsClosed)
             {
@@ -229,6 +269,11 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
 
     private void ProcessAllSystemMessages()
     {
+        if (_createPending)
+        {
+            _createPending = false;
+            _cell.SystemInvoke(CreateMessage);
+        }
         while (!IsClosed)
         {
             var head = Volatile.Read(ref _systemHead);

@@ -14,7 +14,14 @@ public sealed class AllForOneSpec : TestKit
         var parent = Sys.ActorOf(Supervise.Parent(new AllForOneStrategy(_ => Directive.Restart)), "parent");
         var hooks = new[] { CreateTestProbe(), CreateTestProbe(), CreateTestProbe() };
         var children = hooks.Select((h, i) => this.ChildOf(parent, Supervise.Stateful(h), $"c{i}")).ToArray();
-        foreach (var c in children) c.Tell("inc");
+        foreach (var c in children)
+        {
+            c.Tell("inc");
+            // Make sure the increment was processed before the failure: system messages (the
+            // restart) overtake user messages, so an increment still queued would land after it.
+            c.Tell("get", TestActor);
+            ExpectMsg(1);
+        }
 
         EventFilter.Exception<BoomException>().ExpectOne(() => children[1].Tell("fail"));
 

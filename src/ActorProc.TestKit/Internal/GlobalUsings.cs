@@ -1,0 +1,3 @@
+global using ActorProc.Core.Actors;
+global using ActorProc.Core.Configuration;
+global using ActorProc.Core.Events;
