@@ -2,19 +2,16 @@ namespace ActorProc.Core.Actors;
 
 internal sealed partial class ActorCell
 {
-    /// <summary>Children by name, created lazily (most actors never have children). Guarded by its own lock.</summary>
-    private Dictionary<string, ChildRestartStats>? _children;
+    /// <summary>The children, created with the first one (see <see cref="ChildrenContainer"/> for the locking).</summary>
+    private ChildrenContainer? _children;
 
-    /// <summary>Counter for generated child names ($a, $b, ...).</summary>
-    private long _nextChildName;
-
-    private Dictionary<string, ChildRestartStats> ChildrenMap
+    private ChildrenContainer ChildrenMap
     {
         get
         {
-            var map = Volatile.Read(ref _children);
-            if (map is not null) return map;
-            Interlocked.CompareExchange(ref _children, new Dictionary<string, ChildRestartStats>(), null);
+            var children = Volatile.Read(ref _children);
+            if (children is not null) return children;
+            Interlocked.CompareExchange(ref _children, new ChildrenContainer(), null);
             return _children!;
         }
     }
@@ -23,9 +20,9 @@ internal sealed partial class ActorCell
     {
         get
         {
-            var map = Volatile.Read(ref _children);
-            if (map is null) return [];
-            lock (map) return map.Values.Where(c => !c.IsStopping).Select(c => (IActorRef)c.Child).ToArray();
+            var children = Volatile.Read(ref _children);
+            if (children is null) return [];
+            lock (children.Gate) return children.Map.Values.Where(c => !c.IsStopping).Select(c => (IActorRef)c.Child).ToArray();
         }
     }
 
@@ -34,33 +31,33 @@ internal sealed partial class ActorCell
     {
         get
         {
-            var map = Volatile.Read(ref _children);
-            if (map is null) return [];
-            lock (map) return map.Values.ToArray();
+            var children = Volatile.Read(ref _children);
+            if (children is null) return [];
+            lock (children.Gate) return children.Map.Values.ToArray();
         }
     }
 
     public IActorRef? Child(string name)
     {
-        var map = Volatile.Read(ref _children);
-        if (map is null) return null;
-        lock (map) return map.TryGetValue(name, out var stats) && !stats.IsStopping ? stats.Child : null;
+        var children = Volatile.Read(ref _children);
+        if (children is null) return null;
+        lock (children.Gate) return children.Map.TryGetValue(name, out var stats) && !stats.IsStopping ? stats.Child : null;
     }
 
     internal ChildRestartStats? GetChildStats(IActorRef child)
     {
-        var map = Volatile.Read(ref _children);
-        if (map is null) return null;
-        lock (map) return map.TryGetValue(child.Path.Name, out var stats) && stats.Child.Equals(child) ? stats : null;
+        var children = Volatile.Read(ref _children);
+        if (children is null) return null;
+        lock (children.Gate) return children.Map.TryGetValue(child.Path.Name, out var stats) && stats.Child.Equals(child) ? stats : null;
     }
 
     private bool HasChildren
     {
         get
         {
-            var map = Volatile.Read(ref _children);
-            if (map is null) return false;
-            lock (map) return map.Count > 0;
+            var children = Volatile.Read(ref _children);
+            if (children is null) return false;
+            lock (children.Gate) return children.Map.Count > 0;
         }
     }
 
@@ -109,8 +106,9 @@ internal sealed partial class ActorCell
     /// <summary>Reserves a name under the children lock; throws when it is taken.</summary>
     private ChildRestartStats Reserve(string name, ActorPath path)
     {
-        var map = ChildrenMap;
-        lock (map)
+        var children = ChildrenMap;
+        var map = children.Map;
+        lock (children.Gate)
         {
             if (map.ContainsKey(name))
                 throw new InvalidActorNameException($"Actor name '{name}' is not unique: {path} already exists (or is still stopping).");
@@ -125,9 +123,10 @@ internal sealed partial class ActorCell
     /// <summary>Removes a terminated child; returns false when it was not (or no longer) a child.</summary>
     private bool RemoveChild(IActorRef child)
     {
-        var map = Volatile.Read(ref _children);
-        if (map is null) return false;
-        lock (map)
+        var children = Volatile.Read(ref _children);
+        if (children is null) return false;
+        var map = children.Map;
+        lock (children.Gate)
         {
             if (!map.TryGetValue(child.Path.Name, out var stats) || !stats.Child.Equals(child)) return false;
             map.Remove(child.Path.Name);
@@ -135,7 +134,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private string NextGeneratedName() => "$" + ActorNames.Base64(Interlocked.Increment(ref _nextChildName) - 1);
+    private string NextGeneratedName() => ActorNames.Generated(Interlocked.Increment(ref ChildrenMap.NextName) - 1);
 
     public void Stop(IActorRef actor)
     {

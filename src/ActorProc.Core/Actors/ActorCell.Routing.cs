@@ -8,8 +8,9 @@ internal sealed partial class ActorCell
     /// </summary>
     private void ReleaseReservation(string name, ChildRestartStats reservation)
     {
-        var map = ChildrenMap;
-        lock (map)
+        var children = ChildrenMap;
+        var map = children.Map;
+        lock (children.Gate)
         {
             if (map.TryGetValue(name, out var stats) && ReferenceEquals(stats, reservation)) map.Remove(name);
         }

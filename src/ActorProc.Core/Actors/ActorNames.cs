@@ -19,6 +19,13 @@ internal static class ActorNames
         }
     }
 
+    /// <summary>The first generated names, shared so that spawning children allocates no name string.</summary>
+    private static readonly string[] CommonGenerated = Enumerable.Range(0, 4096).Select(i => "$" + Base64(i)).ToArray();
+
+    /// <summary>The generated name ($a, $b, ...) for the given per-parent counter value.</summary>
+    public static string Generated(long counter) =>
+        counter < CommonGenerated.Length ? CommonGenerated[counter] : "$" + Base64(counter);
+
     /// <summary>Short, unique-per-parent encoding of a counter for generated names.</summary>
     public static string Base64(long value)
     {

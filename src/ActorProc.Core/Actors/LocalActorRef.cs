@@ -29,4 +29,6 @@ internal class LocalActorRef : ActorRefBase
     }
 
     public override void SendSystemMessage(SystemMessage message) => Cell.Mailbox.PostSystem(message);
+
+    public override void Stop() => Cell.Mailbox.RequestTerminate();
 }

@@ -29,6 +29,9 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     /// <summary>Handed to the cell when creation is due; never enqueued, so one instance serves every mailbox.</summary>
     private static readonly Create CreateMessage = new();
 
+    /// <summary>Handed to the cell when a requested stop is due; never enqueued either.</summary>
+    private static readonly Terminate TerminateMessage = new();
+
     /// <summary>Marks the system queue of a closed mailbox; later system messages go to dead letters.</summary>
     private static readonly SystemMessage ClosedSentinel = new Terminate();
 
@@ -65,6 +68,21 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     /// <summary>Set by <see cref="ScheduleCreate"/>, cleared by the runner when it creates the actor.</summary>
     private volatile bool _createPending;
 
+    /// <summary>Set by <see cref="RequestTerminate"/>; the runner stops the actor after the queued system messages.</summary>
+    private volatile bool _terminatePending;
+
+    /// <summary>
+    /// Asks the actor to stop (the Stop of a local ref, from any thread). A flag instead of a Terminate
+    /// system message saves an allocation and a CAS per stopped actor; it is handled after the system
+    /// messages already queued, and stopping is final, so nothing after it needs ordering.
+    /// </summary>
+    public void RequestTerminate()
+    {
+        if (IsClosed) return;
+        _terminatePending = true;
+        RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
+    }
+
     /// <summary>
     /// Schedules the actor's creation, which runs before any system or user message. A flag instead of
     /// a Create system message saves an allocation and a CAS per spawned actor.
@@ -91,7 +109,7 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
     {
         get
         {
-            if (_createPending) return true;
+            if (_createPending || _terminatePending) return true;
             var head = Volatile.Read(ref _systemHead);
             return head is not null && !ReferenceEquals(head, ClosedSentinel);
         }
@@ -277,7 +295,13 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
         while (!IsClosed)
         {
             var head = Volatile.Read(ref _systemHead);
-            if (head is null || ReferenceEquals(head, ClosedSentinel)) return;
+            if (head is null || ReferenceEquals(head, ClosedSentinel))
+            {
+                if (!_terminatePending || IsClosed) return;
+                _terminatePending = false;
+                _cell.SystemInvoke(TerminateMessage);
+                continue;
+            }
             if (Interlocked.CompareExchange(ref _systemHead, null, head) != head) continue;
 
             // Reverse the stack into arrival order.
