@@ -22,18 +22,30 @@ internal sealed partial class ActorCell
         {
             var children = Volatile.Read(ref _children);
             if (children is null) return [];
-            lock (children.Gate) return children.Map.Values.Where(c => !c.IsStopping).Select(c => (IActorRef)c.Child).ToArray();
+            lock (children.Gate)
+            {
+                return children.Refs
+                    .Where(e => e.Value is not null && !children.IsStopping(e.Key))
+                    .Select(e => (IActorRef)e.Value!)
+                    .ToArray();
+            }
         }
     }
 
-    /// <summary>All children including the ones that are stopping (for waiting on termination).</summary>
+    /// <summary>Statistics of all built children, including the ones that are stopping (failure handling and termination).</summary>
     internal IReadOnlyList<ChildRestartStats> AllChildStats
     {
         get
         {
             var children = Volatile.Read(ref _children);
             if (children is null) return [];
-            lock (children.Gate) return children.Map.Values.ToArray();
+            lock (children.Gate)
+            {
+                return children.Refs
+                    .Where(e => e.Value is not null)
+                    .Select(e => children.StatsFor(e.Key, e.Value!))
+                    .ToArray();
+            }
         }
     }
 
@@ -41,14 +53,20 @@ internal sealed partial class ActorCell
     {
         var children = Volatile.Read(ref _children);
         if (children is null) return null;
-        lock (children.Gate) return children.Map.TryGetValue(name, out var stats) && !stats.IsStopping ? stats.Child : null;
+        lock (children.Gate) return children.Refs.TryGetValue(name, out var child) && !children.IsStopping(name) ? child : null;
     }
 
     internal ChildRestartStats? GetChildStats(IActorRef child)
     {
         var children = Volatile.Read(ref _children);
         if (children is null) return null;
-        lock (children.Gate) return children.Map.TryGetValue(child.Path.Name, out var stats) && stats.Child.Equals(child) ? stats : null;
+        var name = child.Path.Name;
+        lock (children.Gate)
+        {
+            return children.Refs.TryGetValue(name, out var existing) && existing is not null && existing.Equals(child)
+                ? children.StatsFor(name, existing)
+                : null;
+        }
     }
 
     private bool HasChildren
@@ -57,7 +75,7 @@ internal sealed partial class ActorCell
         {
             var children = Volatile.Read(ref _children);
             if (children is null) return false;
-            lock (children.Gate) return children.Map.Count > 0;
+            lock (children.Gate) return children.Refs.Count > 0;
         }
     }
 
@@ -76,7 +94,6 @@ internal sealed partial class ActorCell
             throw new InvalidOperationException($"Cannot create child '{name}': {Self} is stopping or stopped.");
         var path = Self.Path.Child(name);
         var deployed = System.Deployer.Apply(props, path);
-        if (deployed.Deploy?.Scope is { } scope and not LocalScope) return CreateRemoteChild(deployed, name, path, scope);
         if (deployed.Router is { } router)
         {
             var reservation = Reserve(name, path);
@@ -94,6 +111,7 @@ internal sealed partial class ActorCell
                 throw;
             }
         }
+        if (deployed.Deploy?.Scope is { } scope and not LocalScope) return CreateRemoteChild(deployed, name, path, scope);
         var mailbox = System.Mailboxes.Create(deployed.Mailbox, path);
         var dispatcher = System.Dispatchers.Lookup(deployed.Dispatcher ?? System.Settings.DefaultDispatcherId);
         var stats = Reserve(name, path);
@@ -104,32 +122,34 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>Reserves a name under the children lock; throws when it is taken.</summary>
-    private ChildRestartStats Reserve(string name, ActorPath path)
+    private string Reserve(string name, ActorPath path)
     {
         var children = ChildrenMap;
-        var map = children.Map;
         lock (children.Gate)
         {
-            if (map.ContainsKey(name))
+            if (!children.Refs.TryAdd(name, null))
                 throw new InvalidActorNameException($"Actor name '{name}' is not unique: {path} already exists (or is still stopping).");
-            var stats = new ChildRestartStats();
-            map.Add(name, stats);
-            return stats;
+            return name;
         }
     }
 
-    private static void Fill(ChildRestartStats stats, IInternalActorRef child) => stats.Child = child;
+    /// <summary>Publishes the built child under its reserved name.</summary>
+    private void Fill(string reservation, IInternalActorRef child)
+    {
+        var children = ChildrenMap;
+        lock (children.Gate) children.Refs[reservation] = child;
+    }
 
     /// <summary>Removes a terminated child; returns false when it was not (or no longer) a child.</summary>
     private bool RemoveChild(IActorRef child)
     {
         var children = Volatile.Read(ref _children);
         if (children is null) return false;
-        var map = children.Map;
+        var name = child.Path.Name;
         lock (children.Gate)
         {
-            if (!map.TryGetValue(child.Path.Name, out var stats) || !stats.Child.Equals(child)) return false;
-            map.Remove(child.Path.Name);
+            if (!children.Refs.TryGetValue(name, out var existing) || existing is null || !existing.Equals(child)) return false;
+            children.Remove(name);
             return true;
         }
     }

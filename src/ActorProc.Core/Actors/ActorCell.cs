@@ -54,8 +54,8 @@ internal sealed partial class ActorCell : IActorContext
     public bool IsTerminated => _terminated;
     public ActorBase? Actor => _actor;
 
-    /// <summary>Number of user messages delivered so far (identifies the current delivery).</summary>
-    public long DeliveryCount { get; private set; }
+    /// <summary>Number of user messages delivered so far, wrapping (identifies the current delivery; an int packs with the flags).</summary>
+    public int DeliveryCount { get; private set; }
 
     /// <summary>The message being processed (null between messages).</summary>
     public object? CurrentMessage => _currentEnvelope.Message;

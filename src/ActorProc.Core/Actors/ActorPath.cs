@@ -12,7 +12,6 @@ public sealed class ActorPath : IEquatable<ActorPath>
     // A path is a linked list towards the root so that creating a child path costs one small object,
     // which matters when a million actors are spawned.
     private readonly ActorPath? _parent;
-    private string? _rendered;
 
     private ActorPath(Address address, ActorPath? parent, string name, int depth)
     {
@@ -117,7 +116,8 @@ public sealed class ActorPath : IEquatable<ActorPath>
     }
 
     /// <summary>Renders the full path, e.g. <c>actorproc://sys/user/a</c>.</summary>
-    public override string ToString() => _rendered ??= Address + ToStringWithoutAddress();
+    // Not cached: a million idle actors would each pay for the field, while rendering is rare (logs, errors).
+    public override string ToString() => Address + ToStringWithoutAddress();
 
     /// <inheritdoc />
     public bool Equals(ActorPath? other)

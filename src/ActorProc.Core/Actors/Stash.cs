@@ -39,7 +39,7 @@ internal sealed class Stash(ActorCell cell) : IStash
 {
     private readonly LinkedList<Envelope> _stashed = new();
     /// <summary>Sequence number of the delivery stashed last, to catch a message stashed twice.</summary>
-    private long _lastStashedDelivery = -1;
+    private int _lastStashedDelivery = -1;
 
     public int Count => _stashed.Count;
 

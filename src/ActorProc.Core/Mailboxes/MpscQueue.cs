@@ -27,13 +27,13 @@ internal class MpscQueue<T>
     private const int InitialSegmentSize = 4;
     private const int MaxSegmentSize = 16 * 1024;
 
-    /// <summary>Segment the consumer reads from; touched only by the consumer (null until the first enqueue).</summary>
+    /// <summary>
+    /// Segment the consumer reads from. The first enqueue installs it (CAS from null, once); after that
+    /// only the consumer moves it forward, so producers and consumer never race on it.
+    /// </summary>
     private Segment? _head;
 
-    /// <summary>The first segment ever, installed once by the first enqueue; where the consumer starts.</summary>
-    private volatile Segment? _first;
-
-    /// <summary>Segment producers write to; null until <see cref="_first"/> is installed, then replaced under a lock on growth.</summary>
+    /// <summary>Segment producers write to; null until the first segment is installed, then replaced under a lock on growth.</summary>
     private volatile Segment? _tail;
 
     /// <summary>True if no item is waiting (exact when no producer is mid-enqueue).</summary>
@@ -41,7 +41,7 @@ internal class MpscQueue<T>
     {
         get
         {
-            var head = Volatile.Read(ref _head) ?? _first;
+            var head = Volatile.Read(ref _head);
             return head is null || (head.IsEmpty && head.Next is null);
         }
     }
@@ -52,7 +52,7 @@ internal class MpscQueue<T>
         get
         {
             var count = 0;
-            for (var s = Volatile.Read(ref _head) ?? _first; s is not null; s = s.Next) count += s.Count;
+            for (var s = Volatile.Read(ref _head); s is not null; s = s.Next) count += s.Count;
             return count;
         }
     }
@@ -72,17 +72,11 @@ internal class MpscQueue<T>
     /// <summary>Takes the next item; consumer only.</summary>
     public bool TryDequeue(out T item)
     {
-        var head = _head;
+        var head = Volatile.Read(ref _head);
         if (head is null)
         {
-            // The first segment may have been installed by a producer since the last look. Start from
-            // it, not from the tail, which may already have grown past it.
-            head = _head = _first;
-            if (head is null)
-            {
-                item = default!;
-                return false;
-            }
+            item = default!;
+            return false;
         }
         while (true)
         {
@@ -97,10 +91,10 @@ internal class MpscQueue<T>
 
     private Segment InstallFirstSegment()
     {
-        // _first is decided once; _tail can only go from null to that same segment, and growth needs a
-        // non-null tail, so no producer can ever skip the first segment.
+        // The head is decided once; _tail can only go from null to that same segment, and growth needs
+        // a non-null tail, so no producer can ever skip the first segment.
         var fresh = new Segment(InitialSegmentSize);
-        var first = Interlocked.CompareExchange(ref _first, fresh, null) ?? fresh;
+        var first = Interlocked.CompareExchange(ref _head, fresh, null) ?? fresh;
         Interlocked.CompareExchange(ref _tail, first, null);
         return _tail!;
     }
