@@ -134,11 +134,12 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
             _cell.OnMailboxOverflow(envelope);
             return;
         }
-        // Lost-wakeup guard (Dekker style): the runner clears Scheduled and then looks at the queue; we
-        // publish the message and then look at Scheduled. The full fence keeps our publishing store
-        // from being reordered after our status load (x86 allows store-load reordering), which would
-        // let both sides see the other's old value and leave the message unprocessed.
-        Interlocked.MemoryBarrier();
+        // Lost-wakeup guard (Dekker style): the runner clears Scheduled (a locked op) and then checks the
+        // queue; we claim our slot (a locked CAS inside Enqueue) and then read Scheduled. Locked ops are
+        // totally ordered and later loads cannot pass them, so either the runner sees our claim (the
+        // default queue's emptiness check counts claimed tickets, see MpscQueue.IsEmpty) or we see the
+        // cleared bit and schedule. The custom queues publish differently, so they get a full fence.
+        if (_custom is not null) Interlocked.MemoryBarrier();
         // The actor may have terminated (and drained) meanwhile, and a clear Scheduled bit means nobody
         // will look at our message unless we schedule. Hot path of every Tell: one status read.
         var status = Volatile.Read(ref _status);

@@ -70,9 +70,9 @@ public sealed class ReferenceConfSpec
         Assert.Equal("restart", settings.GuardianSupervisorStrategy);
         Assert.Equal(Dispatchers.DefaultDispatcherId, settings.DefaultDispatcherId);
 
-        Assert.Equal(30, system.Dispatchers.Lookup("default").Throughput);
+        Assert.Equal(100, system.Dispatchers.Lookup("default").Throughput);
         var cpu = Assert.IsType<DedicatedThreadDispatcher>(system.Dispatchers.Lookup("cpu"));
-        Assert.Equal(30, cpu.Throughput);
+        Assert.Equal(100, cpu.Throughput);
         Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 64), cpu.ThreadCount); // factor 1.0, min 1, max 64
         Assert.Equal(1.0, ConfigurationFactory.Reference.GetDouble("actorproc.actor.cpu-dispatcher.parallelism-factor"));
         Assert.Equal(1000, ConfigurationFactory.Reference.GetInt("actorproc.actor.bounded-mailbox.mailbox-capacity"));
