@@ -268,7 +268,8 @@ internal sealed partial class Mailbox : MpscQueue<Envelope>, IThreadPoolWorkItem
         var left = _dispatcher.Throughput;
         var deadlineTicks = _dispatcher.ThroughputDeadlineTicks;
         var deadline = deadlineTicks > 0 ? Stopwatch.GetTimestamp() + deadlineTicks : 0;
-        while (Volatile.Read(ref _status) < SuspendUnit && (Volatile.Read(ref _status) & Closed) == 0 && TryDequeueNext(out var envelope))
+        // Continue while only the Scheduled bit is set: not closed, not suspended (one status read).
+        while (((uint)Volatile.Read(ref _status) & ~(uint)Scheduled) == 0 && TryDequeueNext(out var envelope))
         {
             _cell.Invoke(envelope);
             if (HasSystemMessages) ProcessAllSystemMessages();
