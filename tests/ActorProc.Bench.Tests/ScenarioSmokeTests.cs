@@ -65,12 +65,18 @@ public sealed class ScenarioSmokeTests
         Assert.Contains("correct", stdout);
     }
 
-    [Fact]
-    public void Pending_actorproc_contender_is_announced_on_stderr()
+    [Theory]
+    [InlineData("pool")]
+    [InlineData("cpu")]
+    public void Processing_scenarios_measure_the_actorproc_pool_first(string scenario)
     {
-        var (_, _, stderr) = Run("pool", "--quick", "--json");
+        var (exitCode, stdout, _) = Run(scenario, "--quick", "--json");
 
-        Assert.Contains("actorproc contender pending the processing API", stderr);
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(stdout);
+        var first = document.RootElement.GetProperty("results")[0];
+        Assert.Equal("actorproc", first.GetProperty("name").GetString());
+        Assert.True(document.RootElement.GetProperty("correct").GetBoolean());
     }
 
     private static string AssertResultShape(JsonElement result)

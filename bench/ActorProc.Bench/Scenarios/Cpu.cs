@@ -2,14 +2,15 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ActorProc.Bench.Harness;
+using ActorProc;
 
 namespace ActorProc.Bench.Scenarios;
 
 /// <summary>
 /// CPU-bound parallel speed-up: 200 tasks, each the sum of i*i for i &lt; 1,000,000 as a long.
 /// Every contender's time is reported as its speed-up over the sequential loop of the same
-/// round (so "sequential" is 1 by definition). Baseline: Parallel.ForEach. The ActorProc
-/// contender needs the processing API (worker pools) and is added here once it exists.
+/// round (so "sequential" is 1 by definition). Baseline: Parallel.ForEach. ActorProc maps the
+/// tasks over a <see cref="WorkerPool"/> on the CPU dispatcher, created outside the timed part.
 /// </summary>
 internal sealed class Cpu : IScenario
 {
@@ -35,10 +36,9 @@ internal sealed class Cpu : IScenario
             Description = $"{workload.Tasks} tasks × sum of i*i for i < {workload.Limit:N0} on {Environment.ProcessorCount} cores",
             Check = $"every task's sum equals {workload.ExpectedSum:N0}",
             Parameters = [new("tasks", workload.Tasks), new("limit", workload.Limit)],
-            Notes = [Pool.PendingNotice],
             Contenders =
             [
-                // actorproc: add `Contender.Sync("actorproc", _ => RunActorProc(workload)),` here, first.
+                new Contender("actorproc", _ => RunActorProc(workload)),
                 Contender.Sync("parallel-foreach", _ => workload.Run(results => Parallel.ForEach(Enumerable.Range(0, results.Length), t => results[t] = SumOfSquares(workload.Limit)))),
                 Contender.Sync(Reference, _ => workload.Run(results =>
                 {
@@ -50,6 +50,15 @@ internal sealed class Cpu : IScenario
             ],
             Normalize = SpeedUpOverReference,
         };
+    }
+
+    private static async Task<RoundResult> RunActorProc(Workload workload)
+    {
+        await using var pool = WorkerPool.Create();
+        var started = Stopwatch.GetTimestamp();
+        var sums = await pool.MapAsync(Enumerable.Range(0, workload.Tasks), _ => SumOfSquares(workload.Limit));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return workload.Check(sums, elapsed);
     }
 
     /// <summary>The task: Σ i² for 0 ≤ i &lt; <paramref name="limit"/>.</summary>
@@ -94,7 +103,12 @@ internal sealed class Cpu : IScenario
             var results = new long[Tasks];
             var started = Stopwatch.GetTimestamp();
             runAll(results);
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            return Check(results, Stopwatch.GetElapsedTime(started));
+        }
+
+        /// <summary>The round's result for the given per-task sums and time.</summary>
+        public RoundResult Check(IReadOnlyList<long> results, TimeSpan elapsed)
+        {
             var wrong = results.Count(r => r != ExpectedSum);
             return RoundResult.Millis(elapsed, wrong == 0) with
             { Failure = wrong == 0 ? null : $"{wrong} of {Tasks} sums were wrong" };

@@ -1,0 +1,39 @@
+namespace ActorProc.Jobs;
+
+/// <summary>
+/// The link between a running job and the outside: cancellation requests (which may arrive before the
+/// job's actor exists) and the job's completion, which the pool awaits when it drains.
+/// <para>
+/// Concurrency contract: <see cref="RequestCancel"/> from any thread, <see cref="Attach"/> once from the
+/// job actor. Each side writes its own field with a full fence and then reads the other's, so at least
+/// one of them sees both and tells the actor (a duplicate <see cref="CancelJob"/> is harmless).
+/// </para>
+/// </summary>
+internal sealed class JobControl(string jobId)
+{
+    private const int None = 0, Cancelled = 1, PoolStopping = 2;
+
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IActorRef? _actor;
+    private int _cancel;
+
+    public string JobId { get; } = jobId;
+
+    /// <summary>Completes when the job is over (never faults).</summary>
+    public Task Completion => _completion.Task;
+
+    public void Attach(IActorRef actor)
+    {
+        Interlocked.Exchange(ref _actor, actor);
+        var cancel = Volatile.Read(ref _cancel);
+        if (cancel != None) actor.Tell(new CancelJob(cancel == PoolStopping), null);
+    }
+
+    public void RequestCancel(bool poolStopping)
+    {
+        Interlocked.CompareExchange(ref _cancel, poolStopping ? PoolStopping : Cancelled, None);
+        Volatile.Read(ref _actor)?.Tell(new CancelJob(poolStopping), null);
+    }
+
+    public void MarkCompleted() => _completion.TrySetResult();
+}

@@ -1,0 +1,66 @@
+using ActorProc.Jobs;
+using ActorProc.Pools;
+
+namespace ActorProc;
+
+public sealed partial class WorkerPool
+{
+    /// <summary>
+    /// Starts one run of a job: decides how chunks run (fast or guarded), links cancellation, registers
+    /// the run for draining and asks the supervisor to create its actor. Any thread.
+    /// </summary>
+    internal JobControl Start<TIn, TOut>(JobShared<TIn, TOut> shared, InputSource<TIn> source, JobSink<TIn, TOut> sink, CancellationToken cancellationToken)
+    {
+        var settings = shared.Settings;
+        var control = new JobControl(settings.JobId);
+        // Register before checking the state: StopAsync sets the state before it looks at the active
+        // runs, so either this run sees the stop and backs out, or the stop waits for this run.
+        _active.TryAdd(control, 0);
+        if (Volatile.Read(ref _state) != Running)
+        {
+            _active.TryRemove(control, out _);
+            throw new ObjectDisposedException(nameof(WorkerPool), $"Worker pool {_supervisor.Path.Name} is stopping; it accepts no new work.");
+        }
+        shared.List = source.List;
+        // Per-task tracking is needed for timeouts, deadlines and per-task outcomes; plain maps and
+        // for-each loops without them run each chunk as one tight loop.
+        shared.Guarded = shared.IsAsync || !sink.AcceptsFastChunks || settings.TaskTimeout is not null || settings.JobDeadline is not null;
+        shared.DirectResults = shared.Guarded ? null : sink.DirectResults;
+        shared.DiscardValues = sink.DiscardsValues;
+
+        var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static s => ((JobControl)s!).RequestCancel(poolStopping: false), control)
+            : default;
+        control.Completion.ContinueWith(completed =>
+        {
+            registration.Dispose();
+            _active.TryRemove(control, out _);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        var start = new JobStart<TIn, TOut>(shared, source, sink, control, Nobody.Instance, _supervisor, shared.IsAsync ? _permits : null, cancellationToken);
+        _supervisor.Tell(new StartJob(settings.JobId, shared.IsAsync,
+            router => Props.Create(() => new JobActor<TIn, TOut>(start with { Router = router })),
+            () => Abort(sink, control, settings.JobId, cancellationToken)), null);
+        return control;
+    }
+
+    private static void Abort<TIn, TOut>(JobSink<TIn, TOut> sink, JobControl control, string jobId, CancellationToken token)
+    {
+        sink.Complete(new JobCompletion(jobId, JobOutcome.Cancelled, DateTimeOffset.UtcNow, TimeSpan.Zero, 0, 0, 0, 0, 0, 0, 0,
+            "the pool is shutting down", null, token));
+        control.MarkCompleted();
+    }
+
+    internal JobSettings Settings(JobOptions? options) => JobSettings.Resolve(Options, options);
+
+    /// <summary>Rejects synchronous delegates that return a task: they would run as "sync" work returning an unawaited task.</summary>
+    internal static void CheckSyncDelegate<TOut>(Delegate work, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(work, paramName);
+        var type = typeof(TOut);
+        if (typeof(Task).IsAssignableFrom(type) || type == typeof(ValueTask) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+            throw new ArgumentException(
+                $"The task delegate returns {type.Name}: pass an async delegate taking (input, CancellationToken) so the pool awaits it, e.g. async (x, ct) => await ...",
+                paramName);
+    }
+}

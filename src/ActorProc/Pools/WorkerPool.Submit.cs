@@ -1,0 +1,63 @@
+using ActorProc.Jobs;
+
+namespace ActorProc;
+
+public sealed partial class WorkerPool
+{
+    /// <summary>
+    /// Submits one synchronous task (Python's <c>apply_async</c>). The returned handle completes with the
+    /// value or the task's exception after retries; <paramref name="callback"/>, if given, is called
+    /// with the outcome on a thread-pool thread once the task is final (exceptions it throws are logged).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="work"/> returns a Task (use the async overload).</exception>
+    /// <exception cref="ObjectDisposedException">The pool is stopping.</exception>
+    public TaskHandle<TIn, TOut> Submit<TIn, TOut>(Func<TIn, TOut> work, TIn input, Action<TaskResult<TIn, TOut>>? callback = null,
+        JobOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        CheckSyncDelegate<TOut>(work, nameof(work));
+        return Submit(new Job<TIn, TOut>(this, [input], null, work, null, options), callback, cancellationToken);
+    }
+
+    /// <summary>Submits one asynchronous task; see the synchronous overload.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The pool is stopping.</exception>
+    public TaskHandle<TIn, TOut> Submit<TIn, TOut>(Func<TIn, CancellationToken, Task<TOut>> work, TIn input, Action<TaskResult<TIn, TOut>>? callback = null,
+        JobOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Submit(new Job<TIn, TOut>(this, [input], null, null, work, options), callback, cancellationToken);
+    }
+
+    /// <summary>Runs one synchronous task on the pool and returns its value (or throws its exception).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    public Task<TOut> SubmitAsync<TIn, TOut>(Func<TIn, TOut> work, TIn input, CancellationToken cancellationToken = default) =>
+        Submit(work, input, null, null, cancellationToken).Task;
+
+    /// <summary>Runs one asynchronous task on the pool and returns its value (or throws its exception).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    public Task<TOut> SubmitAsync<TIn, TOut>(Func<TIn, CancellationToken, Task<TOut>> work, TIn input, CancellationToken cancellationToken = default) =>
+        Submit(work, input, null, null, cancellationToken).Task;
+
+    private TaskHandle<TIn, TOut> Submit<TIn, TOut>(Job<TIn, TOut> job, Action<TaskResult<TIn, TOut>>? callback, CancellationToken cancellationToken)
+    {
+        var sink = new SingleSink<TIn, TOut>();
+        var control = job.Start(sink, cancellationToken);
+        if (callback is not null)
+        {
+            var log = System.Log;
+            sink.Result.ContinueWith(t =>
+            {
+                try
+                {
+                    callback(t.GetAwaiter().GetResult()); // completed: does not block
+                }
+                catch (Exception e)
+                {
+                    log.Error(e, "The completion callback of task {0} threw", new TaskId(job.Id, 0));
+                }
+            }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+        return new TaskHandle<TIn, TOut>(new TaskId(job.Id, 0), sink.Result, () => control.RequestCancel(poolStopping: false));
+    }
+}
