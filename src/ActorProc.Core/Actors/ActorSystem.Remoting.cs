@@ -26,14 +26,18 @@ public sealed partial class ActorSystem
 
     /// <summary>
     /// The local ref at <paramref name="elements"/> below the root (walking the children), or null when no
-    /// living actor is there. Used by the transport to deliver to a path that arrived over the network.
+    /// actor is there. Used by the transport to deliver to a path that arrived over the network. Unlike a
+    /// selection it also finds actors that are stopping: they must still get system messages (e.g. the death
+    /// notification of a remote child they wait for).
     /// </summary>
     internal LocalActorRef? FindLocal(IReadOnlyList<string> elements)
     {
         var cell = _rootCell;
         foreach (var element in elements)
         {
-            if (cell.Child(element) is not LocalActorRef child) return null;
+            var child = cell.Child(element) as LocalActorRef
+                ?? cell.AllChildStats.Select(s => s.Child).OfType<LocalActorRef>().FirstOrDefault(c => c.Path.Name == element);
+            if (child is null) return null;
             cell = child.Cell;
         }
         return cell.Self;
