@@ -1,0 +1,2 @@
+global using ActorProc.Core.Actors;
+global using ActorProc.Core.Dispatch;

@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace ActorProc.Cli.Tasks;
+
+/// <summary>Turns a task's exception into the one-line message shown in <c>errors</c>.</summary>
+internal static class ErrorText
+{
+    /// <summary>ENOENT, the same number on Linux and macOS.</summary>
+    private const int NoSuchFile = 2;
+
+    /// <summary>
+    /// The message of <paramref name="error"/>. For I/O errors .NET puts the operating system's own
+    /// text ("Permission denied", "No such file or directory") in an inner exception; it is appended
+    /// so the reader sees both the path and the OS reason.
+    /// </summary>
+    public static string Describe(Exception? error, TaskOutcome status)
+    {
+        if (status == TaskOutcome.Cancelled || error is OperationCanceledException) return "cancelled";
+        if (error is null) return status == TaskOutcome.TimedOut ? "timed out" : "failed";
+        var message = error.Message;
+        if (error.InnerException is IOException { Message: { Length: > 0 } os } && !message.Contains(os, StringComparison.Ordinal))
+            message = $"{message} ({os})";
+        else if (error is FileNotFoundException or DirectoryNotFoundException && !OperatingSystem.IsWindows())
+            message = $"{message} ({Marshal.GetPInvokeErrorMessage(NoSuchFile)})"; // .NET keeps no inner exception for ENOENT
+        message = message.ReplaceLineEndings(" "); // one error, one line (ArgumentException adds "Actual value was ..." on a new line)
+        return error is IOException or UnauthorizedAccessException or TaskTimeoutException ? message : $"{error.GetType().Name}: {message}";
+    }
+}

@@ -1,0 +1,42 @@
+using ActorProc.Cli.Commands;
+using ActorProc.Cli.Output;
+
+namespace ActorProc.Cli.Tasks;
+
+/// <summary>What a task's runner gets: the pool, the settings, the user's cancellation and the progress sink.</summary>
+internal sealed class RunContext
+{
+    /// <summary>The worker pool the task runs its job on.</summary>
+    public required WorkerPool Pool { get; init; }
+
+    /// <summary>The common options.</summary>
+    public required RunSettings Settings { get; init; }
+
+    /// <summary>Cancelled by the first Ctrl+C (or SIGTERM).</summary>
+    public required CancellationToken Token { get; init; }
+
+    /// <summary>Receives the job's progress snapshots for the live progress bar, and the task's stage.</summary>
+    public required ProgressTracker Progress { get; init; }
+
+    /// <summary>True when the live progress bar is shown; only then does the job report progress.</summary>
+    public bool ShowsProgress { get; init; }
+
+    /// <summary>Where <c>--verbose</c> stage messages go (stderr).</summary>
+    public required TextWriter Log { get; init; }
+
+    /// <summary>The job options every task uses: retries, timeouts, deadline and progress from the command line.</summary>
+    public JobOptions JobOptions => new()
+    {
+        MaxRetries = Settings.Retries,
+        TaskTimeout = Settings.TaskTimeout,
+        JobDeadline = Settings.Deadline,
+        Progress = ShowsProgress ? Progress : null,
+        ProgressInterval = TimeSpan.FromMilliseconds(100),
+    };
+
+    /// <summary>Writes a stage message on stderr when <c>--verbose</c> is on.</summary>
+    public void Verbose(string message)
+    {
+        if (Settings.Verbose) Log.WriteLine($"actorproc: {message}");
+    }
+}

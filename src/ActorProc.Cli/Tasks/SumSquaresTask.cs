@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using ActorProc.Cli.Output;
+
+namespace ActorProc.Cli.Tasks;
+
+/// <summary>
+/// <c>actorproc run sumsq --n N [--tasks T]</c>: the seed's <c>sum(i*i for i in range(n))</c> computed
+/// by T independent tasks (default 100), exactly (128-bit). Result: the total over all tasks,
+/// T × Σ i², so a wrong or missing task shows.
+/// </summary>
+internal sealed class SumSquaresTask(long n, long tasks) : ICliTask
+{
+    /// <summary>Largest accepted n: i*i must fit in 64 bits for every i &lt; n.</summary>
+    public const long MaxN = 3_037_000_499;
+
+    public string Name => "sumsq";
+
+    public void Validate()
+    {
+    }
+
+    public async Task<RunResult> RunAsync(RunContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var token = context.Token;
+        context.Verbose($"sumsq: {tasks:N0} task(s) of sum(i*i for i in range({n:N0}))");
+        var report = await context.Pool.RunAsync(LongRange(tasks), _ => SumOfSquares(n, token), context.JobOptions, token).ConfigureAwait(false);
+        return NumberTasks.Total(Name, report, started, "tasks");
+    }
+
+    /// <summary>Σ i² for 0 ≤ i &lt; <paramref name="n"/>, checking for cancellation every million terms.</summary>
+    internal static Int128 SumOfSquares(long n, CancellationToken cancellationToken)
+    {
+        Int128 sum = 0;
+        for (long block = 0; block < n; block += 1 << 20)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(n, block + (1 << 20));
+            for (var i = block; i < end; i++) sum += i * i;
+        }
+        return sum;
+    }
+
+    private static List<long> LongRange(long count)
+    {
+        var list = new List<long>((int)count);
+        for (long i = 0; i < count; i++) list.Add(i);
+        return list;
+    }
+}
