@@ -21,7 +21,7 @@ public static class BenchProgram
         var session = new BenchSession(stdout, stderr);
         IScenario[] scenarios =
         [
-            new PingPong(), new Latency(), new Skynet(), new Fanout(), new Memory(), new Pool(), new Cpu(), new RemotePingPong(),
+            new PingPong(), new Latency(), new Skynet(), new Fanout(), new Memory(), new Pool(), new Cpu(), new AsyncWait(), new RemotePingPong(),
             new Hash(), new IpCount(),
         ];
 

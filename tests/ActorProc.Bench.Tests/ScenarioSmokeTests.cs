@@ -17,6 +17,7 @@ public sealed class ScenarioSmokeTests
     [InlineData("memory", "actorproc", "tasks", "actors_per_s")]
     [InlineData("pool", "actorproc", "parallel-foreach", null)]
     [InlineData("cpu", "actorproc", "sequential", "ms")]
+    [InlineData("async", "actorproc", "task-whenall", null)]
     public void Quick_run_prints_one_correct_json_report(string scenario, string subject, string baseline, string? extraMetric)
     {
         var (exitCode, stdout, stderr) = Run(scenario, "--quick", "--json");
