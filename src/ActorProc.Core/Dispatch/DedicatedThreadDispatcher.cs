@@ -71,7 +71,8 @@ internal sealed class DedicatedThreadDispatcher : MessageDispatcher
             }
             Interlocked.Increment(ref _idle);
             // Lost-wakeup re-check: work may have been queued after our last look but before we were
-            // counted as idle, in which case nobody released the semaphore for us.
+            // counted as idle, in which case nobody released the semaphore for us. Blocking is the
+            // point here: this is one of the dispatcher's own idle threads, never a ThreadPool thread.
             if (_work.IsEmpty && !_shutdown) _wakeup.Wait();
             Interlocked.Decrement(ref _idle);
             spinner.Reset();

@@ -60,6 +60,8 @@ internal sealed class PinnedDispatcher(string id, int throughput, TimeSpan throu
         {
             while (true)
             {
+                // The actor's own dedicated thread sleeps until its mailbox is scheduled; it serves
+                // nothing else, so blocking it cannot starve anyone.
                 _signal.Wait();
                 if (_stopped) return;
                 _mailbox.Run();
