@@ -48,6 +48,26 @@ internal sealed record RunResult
 
     /// <summary>Most result rows the terminal view shows (null: all); pipes and <c>--json</c> always get every row.</summary>
     public int? TerminalLimit { get; init; }
+
+    /// <summary>
+    /// The fields every task fills the same way from its job report; a task adds its own extras
+    /// (bytes, lines, distinct keys) with <c>with { ... }</c>.
+    /// </summary>
+    public static RunResult From(
+        string task, JobReport report, long started, IReadOnlyList<ResultItem> results,
+        IReadOnlyList<InputError> errors, IReadOnlyList<string> succeeded, string inputUnit) => new()
+    {
+        Task = task,
+        Outcome = report.Outcome,
+        Succeeded = succeeded.Count,
+        Failed = errors.Count,
+        Retried = report.Retries,
+        Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+        Results = results,
+        Errors = errors,
+        SucceededInputs = succeeded,
+        InputUnit = inputUnit,
+    };
 }
 
 /// <summary>An input that did not succeed: the input as text, the error message, and the attempts made.</summary>

@@ -58,18 +58,9 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
         var ranked = totals.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key, StringComparer.Ordinal);
         var results = (top is { } n ? ranked.Take(n) : ranked).Select(static p => (ResultItem)new KeyCountItem(p.Key, p.Value)).ToList();
         var succeeded = Enumerable.Range(0, plan.Files.Count).Where(i => !fileErrors.ContainsKey(i)).Select(i => plan.Files[i]).ToList();
-        return new RunResult
+        var errors = fileErrors.OrderBy(static e => e.Key).Select(static e => e.Value).ToList();
+        return RunResult.From(Name, report, started, results, errors, succeeded, "files") with
         {
-            Task = Name,
-            Outcome = report.Outcome,
-            Succeeded = succeeded.Count,
-            Failed = fileErrors.Count,
-            Retried = report.Retries,
-            Elapsed = Stopwatch.GetElapsedTime(started),
-            Results = results,
-            Errors = fileErrors.OrderBy(static e => e.Key).Select(static e => e.Value).ToList(),
-            SucceededInputs = succeeded,
-            InputUnit = "files",
             Bytes = plan.Bytes,
             Lines = new LineTotals(lines, skipped),
             DistinctKeys = totals.Count,

@@ -43,19 +43,6 @@ internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bo
             }
             else errors.Add(new InputError(task.Input, ErrorText.Describe(task.Exception, task.Status), task.Attempts));
         }
-        return new RunResult
-        {
-            Task = Name,
-            Outcome = report.Outcome,
-            Succeeded = succeeded.Count,
-            Failed = errors.Count,
-            Retried = report.Retries,
-            Elapsed = Stopwatch.GetElapsedTime(started),
-            Results = results,
-            Errors = errors,
-            SucceededInputs = succeeded,
-            InputUnit = "files",
-            Bytes = bytes,
-        };
+        return RunResult.From(Name, report, started, results, errors, succeeded, "files") with { Bytes = bytes };
     }
 }

@@ -27,18 +27,7 @@ internal static class NumberTasks
             }
             else errors.Add(new InputError(input, ErrorText.Describe(t.Exception, t.Status), t.Attempts));
         }
-        return new RunResult
-        {
-            Task = task,
-            Outcome = report.Outcome,
-            Succeeded = succeeded.Count,
-            Failed = errors.Count,
-            Retried = report.Retries,
-            Elapsed = Stopwatch.GetElapsedTime(started),
-            Results = errors.Count == 0 && report.AllSucceeded ? [new TotalItem(total.ToString(CultureInfo.InvariantCulture))] : [],
-            Errors = errors,
-            SucceededInputs = succeeded,
-            InputUnit = unit,
-        };
+        IReadOnlyList<ResultItem> results = errors.Count == 0 && report.AllSucceeded ? [new TotalItem(total.ToString(CultureInfo.InvariantCulture))] : [];
+        return RunResult.From(task, report, started, results, errors, succeeded, unit);
     }
 }

@@ -60,19 +60,7 @@ internal sealed class PluginTask(string name, string assemblyPath, IReadOnlyList
             }
             else errors.Add(new InputError(t.Input, ErrorText.Describe(t.Exception, t.Status), t.Attempts));
         }
-        return new RunResult
-        {
-            Task = Name,
-            Outcome = report.Outcome,
-            Succeeded = succeeded.Count,
-            Failed = errors.Count,
-            Retried = report.Retries,
-            Elapsed = Stopwatch.GetElapsedTime(started),
-            Results = results,
-            Errors = errors,
-            SucceededInputs = succeeded,
-            InputUnit = "tasks",
-        };
+        return RunResult.From(Name, report, started, results, errors, succeeded, "tasks");
     }
 
     /// <summary>One input per non-empty line of <paramref name="path"/> ("-" reads stdin).</summary>

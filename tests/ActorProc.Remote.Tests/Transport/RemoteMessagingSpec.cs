@@ -4,48 +4,32 @@ using ActorProc.Remote.Tests.Support;
 namespace ActorProc.Remote.Tests.Transport;
 
 /// <summary>Tell, Ask, Forward and ActorSelection between two actor systems in one process over loopback TCP.</summary>
-public sealed class RemoteMessagingSpec : IAsyncLifetime
+public sealed class RemoteMessagingSpec : TwoNodeSpec
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly Nodes _nodes = new();
-    private Remoting _a = null!;
-    private Remoting _b = null!;
-    private IActorRef _echoOnB = null!;
-
-    public async Task InitializeAsync()
-    {
-        _a = _nodes.Start("alpha");
-        _b = _nodes.Start("beta");
-        _b.System.ActorOf(Props.Create<EchoActor>(), "echo");
-        _echoOnB = await _a.System.ActorSelection($"{_b.Address}/user/echo").ResolveOne(Timeout);
-    }
-
-    public async Task DisposeAsync() => await _nodes.DisposeAsync();
-
     [Fact]
     public void The_bound_port_is_read_back_into_the_address()
     {
-        Assert.Equal("actorproc.tcp", _a.Address.Protocol);
-        Assert.Equal("127.0.0.1", _a.Address.Host);
-        Assert.NotEqual(0, _a.Address.Port);
-        Assert.Equal(_a.Address, _a.System.Address);
+        Assert.Equal("actorproc.tcp", A.Address.Protocol);
+        Assert.Equal("127.0.0.1", A.Address.Host);
+        Assert.NotEqual(0, A.Address.Port);
+        Assert.Equal(A.Address, A.System.Address);
     }
 
     [Fact]
     public async Task ResolveOne_returns_a_ref_with_the_remote_path_and_incarnation()
     {
-        Assert.Equal($"{_b.Address}/user/echo", _echoOnB.Path.ToString());
-        var path = await _echoOnB.Ask<string>("path", Timeout);
+        Assert.Equal($"{B.Address}/user/echo", EchoOnB.Path.ToString());
+        var path = await EchoOnB.Ask<string>("path", Timeout);
         Assert.EndsWith("/user/echo", path);
     }
 
     [Fact]
     public async Task Tell_reaches_the_remote_actor_and_the_reply_comes_back_to_the_sender()
     {
-        var probe = new Probe(_a.System);
-        _echoOnB.Tell("ping", probe.Ref);
+        var probe = new Probe(A.System);
+        EchoOnB.Tell("ping", probe.Ref);
         await probe.ExpectAsync("ping", Timeout);
-        Assert.Equal(_echoOnB, probe.LastSender);
+        Assert.Equal(EchoOnB, probe.LastSender);
     }
 
     [Theory]
@@ -55,31 +39,31 @@ public sealed class RemoteMessagingSpec : IAsyncLifetime
     [InlineData(true)]
     public async Task Ask_round_trips_primitives(object value)
     {
-        var reply = await _echoOnB.Ask<object>(value, Timeout);
+        var reply = await EchoOnB.Ask<object>(value, Timeout);
         Assert.Equal(value, reply);
     }
 
     [Fact]
     public async Task Ask_round_trips_byte_arrays_and_strings()
     {
-        Assert.Equal(new byte[] { 1, 2, 3, 255 }, await _echoOnB.Ask<byte[]>(new byte[] { 1, 2, 3, 255 }, Timeout));
-        Assert.Equal("grüße 🌍", await _echoOnB.Ask<string>("grüße 🌍", Timeout));
+        Assert.Equal(new byte[] { 1, 2, 3, 255 }, await EchoOnB.Ask<byte[]>(new byte[] { 1, 2, 3, 255 }, Timeout));
+        Assert.Equal("grüße 🌍", await EchoOnB.Ask<string>("grüße 🌍", Timeout));
     }
 
     [Fact]
     public async Task A_ref_inside_a_message_resolves_back_to_the_same_local_actor()
     {
-        var probe = new Probe(_a.System);
-        _echoOnB.Tell(new Greeting("from alpha", probe.Ref), null);
+        var probe = new Probe(A.System);
+        EchoOnB.Tell(new Greeting("from alpha", probe.Ref), null);
         await probe.ExpectAsync("hello from alpha", Timeout);
-        Assert.Equal(_echoOnB, probe.LastSender);
+        Assert.Equal(EchoOnB, probe.LastSender);
     }
 
     [Fact]
     public async Task A_ref_sent_as_a_message_comes_back_equal_to_the_original()
     {
-        var probe = new Probe(_a.System);
-        var echoed = await _echoOnB.Ask<IActorRef>(probe.Ref, Timeout);
+        var probe = new Probe(A.System);
+        var echoed = await EchoOnB.Ask<IActorRef>(probe.Ref, Timeout);
         Assert.Equal(probe.Ref, echoed);
         echoed.Tell("via echoed ref", null);
         await probe.ExpectAsync("via echoed ref", Timeout);
@@ -88,42 +72,42 @@ public sealed class RemoteMessagingSpec : IAsyncLifetime
     [Fact]
     public async Task Forward_keeps_the_original_sender_across_nodes()
     {
-        var forwarder = _a.System.ActorOf(Props.Create(() => new Forwarder(_echoOnB)), "forwarder");
-        var probe = new Probe(_a.System);
+        var forwarder = A.System.ActorOf(Props.Create(() => new Forwarder(EchoOnB)), "forwarder");
+        var probe = new Probe(A.System);
         forwarder.Tell("forwarded", probe.Ref);
         await probe.ExpectAsync("forwarded", Timeout);
-        Assert.Equal(_echoOnB, probe.LastSender);
+        Assert.Equal(EchoOnB, probe.LastSender);
     }
 
     [Fact]
     public async Task A_remote_selection_delivers_to_matching_actors_and_Identify_finds_none_for_a_missing_path()
     {
-        var probe = new Probe(_a.System);
-        _a.System.ActorSelection($"{_b.Address}/user/ec*").Tell("wild", probe.Ref);
+        var probe = new Probe(A.System);
+        A.System.ActorSelection($"{B.Address}/user/ec*").Tell("wild", probe.Ref);
         await probe.ExpectAsync("wild", Timeout);
-        _a.System.ActorSelection($"{_b.Address}/user/missing").Tell(new Identify(7), probe.Ref);
+        A.System.ActorSelection($"{B.Address}/user/missing").Tell(new Identify(7), probe.Ref);
         var identity = await probe.ExpectAsync<ActorIdentity>(Timeout);
         Assert.Equal(7, identity.MessageId);
         Assert.Null(identity.Subject);
-        await Assert.ThrowsAsync<ActorNotFoundException>(() => _a.System.ActorSelection($"{_b.Address}/user/missing").ResolveOne(Timeout));
+        await Assert.ThrowsAsync<ActorNotFoundException>(() => A.System.ActorSelection($"{B.Address}/user/missing").ResolveOne(Timeout));
     }
 
     [Fact]
     public async Task A_selection_with_this_nodes_own_address_is_local()
     {
-        var probe = new Probe(_a.System, "self-probe");
-        _a.System.ActorSelection($"{_a.Address}/user/self-probe").Tell("local", null);
+        var probe = new Probe(A.System, "self-probe");
+        A.System.ActorSelection($"{A.Address}/user/self-probe").Tell("local", null);
         await probe.ExpectAsync("local", Timeout);
-        _a.System.ActorSelection("actorproc://alpha/user/self-probe").Tell("local2", null);
+        A.System.ActorSelection("actorproc://alpha/user/self-probe").Tell("local2", null);
         await probe.ExpectAsync("local2", Timeout);
     }
 
     [Fact]
     public async Task Both_directions_work_at_once()
     {
-        _a.System.ActorOf(Props.Create<EchoActor>(), "echo");
-        var echoOnA = await _b.System.ActorSelection($"{_a.Address}/user/echo").ResolveOne(Timeout);
-        var fromA = _echoOnB.Ask<string>("a→b", Timeout);
+        A.System.ActorOf(Props.Create<EchoActor>(), "echo");
+        var echoOnA = await B.System.ActorSelection($"{A.Address}/user/echo").ResolveOne(Timeout);
+        var fromA = EchoOnB.Ask<string>("a→b", Timeout);
         var fromB = echoOnA.Ask<string>("b→a", Timeout);
         Assert.Equal("a→b", await fromA);
         Assert.Equal("b→a", await fromB);
@@ -133,7 +117,7 @@ public sealed class RemoteMessagingSpec : IAsyncLifetime
     public async Task Status_failure_faults_a_remote_ask_with_the_remote_exception()
     {
         var e = await Assert.ThrowsAsync<ActorProc.Remote.Serialization.RemoteException>(() =>
-            _echoOnB.Ask<object>(new Status.Failure(new InvalidOperationException("boom")), Timeout));
+            EchoOnB.Ask<object>(new Status.Failure(new InvalidOperationException("boom")), Timeout));
         Assert.Equal("System.InvalidOperationException", e.OriginalType);
         Assert.Equal("boom", e.OriginalMessage);
     }
