@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using ActorProc.Jobs;
 
-namespace ActorProc;
+namespace ActorProc.Jobs;
 
 /// <summary>
 /// A job: a source of inputs, a task delegate and settings, bound to a <see cref="WorkerPool"/>. Run it

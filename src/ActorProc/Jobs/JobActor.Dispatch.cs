@@ -9,10 +9,11 @@ internal sealed partial class JobActor<TIn, TOut>
     /// </summary>
     private void Pump()
     {
+        if (_router is null) return; // not admitted yet: OnAdmitted pumps
         while (!_finished && _readyRetries.Count > 0 && _permits!.TryAcquire(1, Self) == 1) Dispatch(_readyRetries.Dequeue());
         while (!_finished && !_sourceDone && !_pullPending)
         {
-            if (!IsAsync && _running.Count >= 2 * _settings.Workers) break;
+            if (!IsAsync && _running.Count >= 2 * _workers) break;
             // A list source buffers nothing, so unless outcomes stream to a consumer who may lag, the
             // window has nothing to bound (and would only cap chunk sizes).
             var window = _source.List is not null && !_sink.IsStreaming ? long.MaxValue : _settings.MaxInFlight - InFlight;
@@ -40,13 +41,13 @@ internal sealed partial class JobActor<TIn, TOut>
     {
         if (IsAsync || _shared.Guarded || _source.List is not { Count: > 0 } list || _settings.ChunkSize is not null
             || _settings.MaxTasksPerWorker is not null || (_sink.DirectResults is null && !_sink.DiscardsValues)) return;
-        _lease = new RangeLease<TIn, TOut>(_shared, Self, NewChunkId(), list.Count, _settings.Workers);
+        _lease = new RangeLease<TIn, TOut>(_shared, Self, NewChunkId(), list.Count, _workers);
         _pulled = list.Count;
         _sourceDone = true;
         _leaseOpen = list.Count;
         _peakInFlight = list.Count;
         // Broadcast: every worker takes part; a worker busy elsewhere joins late or finds nothing left.
-        _router.Tell(new Broadcast(_lease), Self);
+        _router!.Tell(new Broadcast(_lease), Self);
     }
 
     private int NextChunkSize(long window)
@@ -56,7 +57,7 @@ internal sealed partial class JobActor<TIn, TOut>
         else size = _sizer.Next(_source.Count is { } total ? total - _pulled : -1);
         if (_settings.MaxTasksPerWorker is { } max) size = Math.Min(size, max); // a worker recycles at most one chunk late
         // One chunk may take at most its share of the window, so that every worker gets a chunk.
-        if (window != long.MaxValue) size = (int)Math.Min(size, Math.Max(1, _settings.MaxInFlight / (2L * _settings.Workers)));
+        if (window != long.MaxValue) size = (int)Math.Min(size, Math.Max(1, _settings.MaxInFlight / (2L * _workers)));
         return (int)Math.Min(size, window);
     }
 
@@ -186,7 +187,7 @@ internal sealed partial class JobActor<TIn, TOut>
     {
         _running.Add(chunk.Id, chunk);
         if (InFlight > _peakInFlight) _peakInFlight = InFlight;
-        _router.Tell(chunk, Self);
+        _router!.Tell(chunk, Self);
     }
 
     /// <summary>Re-sends offsets [from, to) of a sync chunk as a new chunk on the same attempt (they never ran).</summary>

@@ -36,7 +36,7 @@ internal sealed partial class JobActor<TIn, TOut>
         if (report.UnrunRanges is { } unrun)
         {
             // Split so that a large returned range is shared by all workers again.
-            var piece = Math.Max(1, unrun.Sum(r => r.To - r.From) / (2L * _settings.Workers));
+            var piece = Math.Max(1, unrun.Sum(r => r.To - r.From) / (2L * _workers));
             foreach (var (from, to) in unrun)
                 for (var start = from; start < to; start += piece)
                     Dispatch(NewChunk(start, (int)Math.Min(piece, to - start), attempt: 1, inputs: null));
@@ -87,7 +87,7 @@ internal sealed partial class JobActor<TIn, TOut>
             _retrying.Add(retry.Id, retry);
             var delay = _settings.Backoff.DelayFor(attempt);
             if (delay <= TimeSpan.Zero) Self.Tell(new RetryDue(retry), Self);
-            else Context.System.Scheduler.ScheduleTellOnce(delay, Self, new RetryDue(retry), Self);
+            else Timers.StartSingleTimer(("retry", retry.Id), new RetryDue(retry), delay);
             return;
         }
         if (IsOwnCancellation(error)) status = TaskOutcome.Cancelled;

@@ -43,7 +43,7 @@ internal sealed partial class JobActor<TIn, TOut>
         OnTaskFailed(chunk.BaseIndex + offset, chunk.InputAt(offset), chunk.Attempt, TimeoutError(chunk.BaseIndex + offset),
             now - chunk.ItemStartedAt, TaskOutcome.TimedOut, () => chunk.Slice(NewChunkId(), offset, offset + 1, chunk.Attempt + 1));
         if (chunk.Worker is { } worker)
-            _supervisor.Tell(new ReplaceWorker(worker, $"task {new TaskId(_settings.JobId, chunk.BaseIndex + offset)} ran past its timeout of {_settings.TaskTimeout}"), Self);
+            Context.Parent.Tell(new ReplaceWorker(worker, $"task {new TaskId(_settings.JobId, chunk.BaseIndex + offset)} ran past its timeout of {_settings.TaskTimeout}"), Self);
     }
 
     /// <summary>A worker was replaced: chunks queued behind a stuck task would never run, so take back every unstarted chunk and send it again.</summary>

@@ -25,11 +25,14 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
     private readonly InputSource<TIn> _source;
     private readonly JobSink<TIn, TOut> _sink;
     private readonly JobControl _control;
-    private readonly IActorRef _router;
-    private readonly IActorRef _supervisor;
+    /// <summary>The pool's router, given by <see cref="JobAdmitted"/>; null until then (nothing is dispatched before it).</summary>
+    private IActorRef? _router;
     private readonly Pools.ConcurrencyLimiter? _permits;
     private readonly CancellationToken _userToken;
-    private readonly ChunkSizer _sizer;
+    /// <summary>Workers of the router the job was admitted to; chunk sizes and dispatch depth follow it.</summary>
+    private int _workers = 1;
+
+    private ChunkSizer _sizer = null!;
 
     /// <summary>Chunks sent to workers whose outcomes are not all accounted for, by id.</summary>
     private readonly Dictionary<long, WorkChunk> _running = new();
@@ -70,11 +73,8 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
         _source = start.Source;
         _sink = start.Sink;
         _control = start.Control;
-        _router = start.Router;
-        _supervisor = start.Supervisor;
         _permits = start.Permits;
         _userToken = start.UserToken;
-        _sizer = new ChunkSizer(_settings.ChunkSize, _settings.ChunkTargetTicks, _settings.Workers);
     }
 
     /// <inheritdoc />
@@ -96,6 +96,14 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
         }
         if (_settings.Progress is not null) Timers.StartPeriodicTimer("progress", ProgressTick.Instance, _settings.ProgressInterval);
         _control.Attach(Self);
+    }
+
+    /// <summary>The pool supervisor admitted the job: start dispatching to its router.</summary>
+    private void OnAdmitted(JobAdmitted admitted)
+    {
+        _router = admitted.Router;
+        _workers = admitted.Workers;
+        _sizer = new ChunkSizer(_settings.ChunkSize, _settings.ChunkTargetTicks, _workers);
         StartLease();
         Pump();
     }
@@ -105,6 +113,7 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
         if (_finished) return; // late replies of abandoned chunks, timers racing the end
         switch (message)
         {
+            case JobAdmitted admitted: OnAdmitted(admitted); break;
             case SyncChunk<TIn, TOut> chunk: OnSyncChunkDone(chunk); break;
             case LeaseReport<TIn, TOut> report: OnLeaseReport(report); break;
             case AsyncTaskCompleted completed: OnAsyncTaskCompleted((AsyncChunk<TIn, TOut>)completed.Chunk, completed.Offset, completed.TimedOut); break;

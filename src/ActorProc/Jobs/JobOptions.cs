@@ -1,6 +1,6 @@
 using ActorProc.Internal;
 
-namespace ActorProc;
+namespace ActorProc.Jobs;
 
 /// <summary>
 /// Per-job settings. Every null setting falls back to the pool's <see cref="WorkerPoolOptions"/>;

@@ -1,5 +1,8 @@
 namespace ActorProc.Jobs;
 
+/// <summary>The pool supervisor admitted the job: chunks go to <paramref name="Router"/> (the pool's sync or async workers), which has <paramref name="Workers"/> routees.</summary>
+internal sealed record JobAdmitted(IActorRef Router, int Workers);
+
 /// <summary>An async task finished (any outcome); its slot in the chunk holds the value or error.</summary>
 internal sealed record AsyncTaskCompleted(WorkChunk Chunk, int Offset, bool TimedOut);
 

@@ -1,6 +1,6 @@
 using ActorProc.Internal;
 
-namespace ActorProc;
+namespace ActorProc.MapReduce;
 
 /// <summary>Settings of <c>WorkerPool.MapReduceAsync</c>; invalid values throw <see cref="ArgumentException"/> naming the setting.</summary>
 public sealed record MapReduceOptions

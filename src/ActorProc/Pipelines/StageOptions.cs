@@ -1,3 +1,4 @@
+using ActorProc.Configuration;
 using ActorProc.Internal;
 
 namespace ActorProc.Pipelines;
@@ -7,7 +8,7 @@ public sealed record StageOptions
 {
     private readonly int _parallelism = 1;
     private readonly int _bufferSize = 16;
-    private readonly string _dispatcher = Dispatchers.DefaultDispatcherId;
+    private readonly string _dispatcher = PoolDispatchers.Default;
 
     /// <summary>The defaults: one item at a time, a buffer of 16, workers on the default dispatcher.</summary>
     public static StageOptions Default { get; } = new();
@@ -23,6 +24,6 @@ public sealed record StageOptions
     /// </summary>
     public int BufferSize { get => _bufferSize; init => _bufferSize = Check.AtLeast(value, 1, nameof(BufferSize)); }
 
-    /// <summary>Dispatcher of the stage's workers (synchronous functions). Default: <see cref="Dispatchers.DefaultDispatcherId"/>; use the CPU dispatcher for CPU-heavy stages.</summary>
+    /// <summary>Dispatcher of the stage's workers (synchronous functions). Default: <see cref="PoolDispatchers.Default"/>; use the CPU dispatcher for CPU-heavy stages.</summary>
     public string Dispatcher { get => _dispatcher; init => _dispatcher = Check.NotBlank(value, nameof(Dispatcher)); }
 }

@@ -1,10 +1,10 @@
 namespace ActorProc.Pools;
 
 /// <summary>
-/// Asks the pool supervisor to start a job actor; <paramref name="CreateProps"/> gets the router to use.
-/// <paramref name="Abort"/> completes the job as cancelled without running it (the pool is shutting down).
+/// Asks the pool supervisor to start a job: it creates <paramref name="JobProps"/> as its child and
+/// admits it with <see cref="Jobs.JobAdmitted"/> (or, when the pool is shutting down, cancels it).
 /// </summary>
-internal sealed record StartJob(string JobId, bool Async, Func<IActorRef, Props> CreateProps, Action Abort);
+internal sealed record StartJob(string JobId, bool Async, Props JobProps);
 
 /// <summary>A job found a sync task stuck past its timeout on <paramref name="Worker"/>: replace that worker.</summary>
 internal sealed record ReplaceWorker(IActorRef Worker, string Reason);
@@ -15,5 +15,8 @@ internal sealed class ShutdownPool
     public static readonly ShutdownPool Instance = new();
 }
 
-/// <summary>Reply to <see cref="ShutdownPool"/>: the supervisor's children have stopped (or the wait timed out, see <paramref name="StillRunning"/>).</summary>
-internal sealed record PoolShutDown(IReadOnlyList<string> StillRunning);
+/// <summary>Reply to <see cref="ShutdownPool"/>: the supervisor's children have stopped.</summary>
+internal sealed class PoolShutDown
+{
+    public static readonly PoolShutDown Instance = new();
+}

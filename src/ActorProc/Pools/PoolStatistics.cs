@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 /// <summary>A snapshot of a pool's worker lifecycle counters since it was created.</summary>
 /// <param name="WorkerRestarts">Workers restarted by their supervisor because a task threw a fatal exception.</param>

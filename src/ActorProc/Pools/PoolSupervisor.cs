@@ -1,14 +1,20 @@
+using ActorProc.Configuration;
 using ActorProc.Jobs;
 
 namespace ActorProc.Pools;
 
 /// <summary>
-/// The actor at the top of a worker pool. Its children are the router of sync workers (created at
-/// start on <see cref="WorkerPoolOptions.Dispatcher"/>), the router of async workers (created on first
-/// use on <see cref="WorkerPoolOptions.AsyncDispatcher"/>), the jobs, and workers that replaced stuck
-/// ones. Workers are the routers' children and are restarted by the routers with
+/// The actor at the top of a worker pool. Its children are the Akka router pool of sync workers
+/// (created at start on <see cref="WorkerPoolOptions.Dispatcher"/>), the router pool of async workers
+/// (created on first use on <see cref="WorkerPoolOptions.AsyncDispatcher"/>), the jobs, and workers
+/// that replaced stuck ones. Workers are the routers' children and are supervised by the routers with
 /// <see cref="Worker.Strategy"/>; a failing job actor is stopped (it completes its job with an error
 /// in PostStop).
+/// <para>
+/// Routers are created from the options, but an <c>akka.actor.deployment</c> block for
+/// <c>/&lt;pool-name&gt;/workers</c> (or <c>/async-workers</c>) overrides them, as Akka's deployment
+/// always does; jobs are told the number of routees the deployment actually gives.
+/// </para>
 /// <para>
 /// A sync task that does not return cannot be interrupted in .NET; the thread running it is lost until
 /// it does. When a job reports such a worker, this actor adds a fresh worker to the router, on
@@ -18,30 +24,44 @@ namespace ActorProc.Pools;
 /// that were queued behind the stuck task.
 /// </para>
 /// </summary>
-internal sealed class PoolSupervisor(WorkerPoolOptions options, PoolCounters counters) : UntypedActor
+internal sealed class PoolSupervisor : UntypedActor
 {
+    private readonly WorkerPoolOptions _options;
+    private readonly PoolCounters _counters;
     private readonly HashSet<IActorRef> _jobs = [];
     private readonly HashSet<IActorRef> _children = [];
-    private IActorRef? _syncRouter;
-    private IActorRef? _asyncRouter;
+    private RouterHandle? _syncRouter;
+    private RouterHandle? _asyncRouter;
     private IActorRef? _shutdownRequester;
 
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan,
-        static cause => cause is WorkerFaultedException or WorkerRecycledException ? Directive.Restart : Directive.Stop);
+    public PoolSupervisor(WorkerPoolOptions options, PoolCounters counters)
+    {
+        _options = options;
+        _counters = counters;
+    }
 
-    protected override void PreStart() => _syncRouter = CreateRouter(options.Dispatcher, "workers");
+    /// <summary>A router pool and the number of workers it was deployed with.</summary>
+    private sealed record RouterHandle(IActorRef Router, int Workers);
+
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(Decider.From(Directive.Stop));
+
+    protected override void PreStart() => _syncRouter = CreateRouter(_options.Dispatcher, "workers");
 
     protected override void OnReceive(object message)
     {
         switch (message)
         {
-            case StartJob start when _shutdownRequester is null:
-                var router = start.Async ? _asyncRouter ??= CreateRouter(options.AsyncDispatcher, "async-workers") : _syncRouter!;
-                var job = Watch(Context.ActorOf(start.CreateProps(router)));
-                _jobs.Add(job);
-                break;
             case StartJob start:
-                start.Abort(); // shutting down (the pool drains jobs before it shuts down, so this is only a safety net)
+                var job = Watch(Context.ActorOf(start.JobProps));
+                _jobs.Add(job);
+                if (_shutdownRequester is not null)
+                {
+                    // The pool drains its jobs before it shuts down, so this is only a safety net.
+                    job.Tell(new CancelJob(PoolStopping: true), Self);
+                    break;
+                }
+                var router = start.Async ? _asyncRouter ??= CreateRouter(_options.AsyncDispatcher, "async-workers") : _syncRouter!;
+                job.Tell(new JobAdmitted(router.Router, router.Workers), Self);
                 break;
             case ReplaceWorker replace:
                 Replace(replace);
@@ -62,29 +82,40 @@ internal sealed class PoolSupervisor(WorkerPoolOptions options, PoolCounters cou
         }
     }
 
-    private IActorRef CreateRouter(string dispatcher, string name)
+    private RouterHandle CreateRouter(string dispatcher, string name)
     {
-        Pool pool = options.Router switch
+        Pool pool = _options.Router switch
         {
-            WorkerRouter.RoundRobin => new RoundRobinPool(options.Workers),
-            WorkerRouter.Random => new RandomPool(options.Workers),
-            _ => new SmallestMailboxPool(options.Workers),
+            WorkerRouter.RoundRobin => new RoundRobinPool(_options.Workers, _options.Resizer, Worker.Strategy, PoolDispatchers.Default),
+            WorkerRouter.Random => new RandomPool(_options.Workers, _options.Resizer, Worker.Strategy, PoolDispatchers.Default),
+            _ => new SmallestMailboxPool(_options.Workers, _options.Resizer, Worker.Strategy, PoolDispatchers.Default),
         };
-        return Watch(Context.ActorOf(WorkerProps(dispatcher).WithRouter(pool.WithSupervisorStrategy(Worker.Strategy)), name));
+        var router = Watch(Context.ActorOf(WorkerProps(dispatcher).WithRouter(pool), name));
+        return new RouterHandle(router, DeployedWorkers(name) ?? Workers(pool));
     }
 
+    /// <summary>The routee count of an <c>akka.actor.deployment</c> block that overrides the code's router, if there is one.</summary>
+    private int? DeployedWorkers(string routerName)
+    {
+        var deployer = ((ExtendedActorSystem)Context.System).Provider.Deployer;
+        return deployer.Lookup(Self.Path / routerName)?.RouterConfig is Pool deployed ? Workers(deployed) : null;
+    }
+
+    /// <summary>Workers a pool runs: its size, or the upper bound of its resizer.</summary>
+    private int Workers(Pool pool) => pool.Resizer is DefaultResizer resizer ? resizer.UpperBound : Math.Max(1, pool.GetNrOfInstances(Context.System));
+
     private Props WorkerProps(string dispatcher) =>
-        Props.Create(() => new Worker(counters, options.MaxTasksPerWorker)).WithDispatcher(dispatcher);
+        Props.Create(typeof(Worker), _counters, _options.MaxTasksPerWorker).WithDispatcher(dispatcher);
 
     private void Replace(ReplaceWorker replace)
     {
         if (_syncRouter is null || _shutdownRequester is not null) return;
-        var fresh = Watch(Context.ActorOf(WorkerProps(options.ReplacementDispatcher)));
-        // Add before remove: a pool whose last routee is removed stops itself.
-        _syncRouter.Tell(new AddRoutee(fresh), Self);
-        _syncRouter.Tell(new RemoveRoutee(replace.Worker), Self);
+        var fresh = Watch(Context.ActorOf(WorkerProps(_options.ReplacementDispatcher)));
+        // Add before remove: a pool router whose last routee is removed stops itself.
+        _syncRouter.Router.Tell(new AddRoutee(Routee.FromActorRef(fresh)), Self);
+        _syncRouter.Router.Tell(new RemoveRoutee(Routee.FromActorRef(replace.Worker)), Self);
         if (_children.Contains(replace.Worker)) Context.Stop(replace.Worker); // an earlier replacement; router children get a PoisonPill from the router
-        counters.WorkerReplaced();
+        _counters.WorkerReplaced();
         Context.GetLogger().Warning("Worker {0} replaced by {1}: {2}. Its thread stays busy until the task returns (.NET cannot abort it).",
             replace.Worker.Path, fresh.Path, replace.Reason);
         foreach (var job in _jobs) job.Tell(WorkersChanged.Instance, Self);
@@ -99,7 +130,7 @@ internal sealed class PoolSupervisor(WorkerPoolOptions options, PoolCounters cou
 
     private void FinishShutdown()
     {
-        _shutdownRequester!.Tell(new PoolShutDown([]), Self);
+        _shutdownRequester!.Tell(PoolShutDown.Instance, Self);
         Context.Stop(Self);
     }
 }

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 /// <summary>
 /// Exponential backoff between attempts of a failed task: attempt <c>n</c> (the first retry is

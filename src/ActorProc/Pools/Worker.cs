@@ -48,7 +48,7 @@ internal sealed class Worker(PoolCounters counters, int? maxTasks) : UntypedActo
     /// How the pool supervises workers: restart after a fatal task or for recycling (quietly — the worker
     /// logs fatal tasks itself), stop on anything else (a bug in a worker is not fixed by restarting).
     /// </summary>
-    public static SupervisorStrategy Strategy { get; } = new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan,
+    public static SupervisorStrategy Strategy { get; } = new OneForOneStrategy(-1, -1,
         static cause => cause is WorkerFaultedException or WorkerRecycledException ? Directive.Restart : Directive.Stop,
         loggingEnabled: false);
 }

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 public sealed partial class WorkerPool
 {

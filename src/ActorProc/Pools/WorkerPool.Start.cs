@@ -1,7 +1,7 @@
 using ActorProc.Jobs;
 using ActorProc.Pools;
 
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 public sealed partial class WorkerPool
 {
@@ -37,18 +37,10 @@ public sealed partial class WorkerPool
             _active.TryRemove(control, out _);
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        var start = new JobStart<TIn, TOut>(shared, source, sink, control, Nobody.Instance, _supervisor, shared.IsAsync ? _permits : null, cancellationToken);
-        _supervisor.Tell(new StartJob(settings.JobId, shared.IsAsync,
-            router => Props.Create(() => new JobActor<TIn, TOut>(start with { Router = router })),
-            () => Abort(sink, control, settings.JobId, cancellationToken)), null);
+        var start = new JobStart<TIn, TOut>(shared, source, sink, control, shared.IsAsync ? _permits : null, cancellationToken);
+        // Props from type and argument: an expression-based factory would be compiled for every job.
+        _supervisor.Tell(new StartJob(settings.JobId, shared.IsAsync, Props.Create(typeof(JobActor<TIn, TOut>), start)), ActorRefs.NoSender);
         return control;
-    }
-
-    private static void Abort<TIn, TOut>(JobSink<TIn, TOut> sink, JobControl control, string jobId, CancellationToken token)
-    {
-        sink.Complete(new JobCompletion(jobId, JobOutcome.Cancelled, DateTimeOffset.UtcNow, TimeSpan.Zero, 0, 0, 0, 0, 0, 0, 0,
-            "the pool is shutting down", null, token));
-        control.MarkCompleted();
     }
 
     internal JobSettings Settings(JobOptions? options) => JobSettings.Resolve(Options, options);

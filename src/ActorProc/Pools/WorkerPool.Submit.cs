@@ -1,6 +1,6 @@
 using ActorProc.Jobs;
 
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 public sealed partial class WorkerPool
 {

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using ActorProc.Configuration;
 using ActorProc.Jobs;
 using ActorProc.Pools;
 
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 /// <summary>
 /// A supervised pool of worker actors that runs your tasks on every core: <c>MapAsync</c> (results in
@@ -51,18 +52,23 @@ public sealed partial class WorkerPool : IAsyncDisposable
     /// <param name="system">The actor system to create the pool's actors in.</param>
     /// <param name="options">The pool's settings; null = <see cref="WorkerPoolOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> is null.</exception>
-    /// <exception cref="ActorConfigurationException">A dispatcher named in the options is not configured.</exception>
+    /// <exception cref="Akka.Configuration.ConfigurationException">A dispatcher named in the options is not configured.</exception>
     public WorkerPool(ActorSystem system, WorkerPoolOptions? options = null) : this(system, options ?? WorkerPoolOptions.Default, ownsSystem: false) { }
 
     private WorkerPool(ActorSystem system, WorkerPoolOptions options, bool ownsSystem)
     {
         ArgumentNullException.ThrowIfNull(system);
+        ActorProcConfig.EnsureDefaults(system); // its dispatchers, when the system was created without them
         System = system;
         Options = options;
         _ownsSystem = ownsSystem;
         _permits = new ConcurrencyLimiter(options.MaxConcurrency);
         foreach (var id in new[] { options.Dispatcher, options.AsyncDispatcher, options.ReplacementDispatcher })
-            system.Dispatchers.Lookup(id); // fail fast on an unknown dispatcher id
+        {
+            // Fail fast on an unknown dispatcher id, rather than when the first job starts.
+            if (!system.Dispatchers.HasDispatcher(id))
+                throw new Akka.Configuration.ConfigurationException($"Worker pool {options.Name ?? "(unnamed)"}: dispatcher \"{id}\" is not configured (no such block in the actor system's configuration).");
+        }
         var name = options.Name ?? $"worker-pool-{Interlocked.Increment(ref _poolCounter)}";
         _supervisor = system.ActorOf(Props.Create(() => new PoolSupervisor(options, _counters)), name);
     }
@@ -74,7 +80,7 @@ public sealed partial class WorkerPool : IAsyncDisposable
         options ??= WorkerPoolOptions.Default;
         // One name for the owned system and the pool's supervisor.
         options = options with { Name = options.Name ?? $"worker-pool-{Interlocked.Increment(ref _poolCounter)}" };
-        var system = ActorSystem.Create(options.Name);
+        var system = ActorProcConfig.CreateSystem(options.Name);
         try
         {
             return new WorkerPool(system, options, ownsSystem: true);

@@ -1,6 +1,7 @@
+using ActorProc.Configuration;
 using ActorProc.Internal;
 
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 /// <summary>
 /// Settings of a <see cref="WorkerPool"/>: how many workers, where they run, and the defaults every
@@ -17,9 +18,9 @@ namespace ActorProc;
 public sealed record WorkerPoolOptions
 {
     private readonly int _workers = Environment.ProcessorCount;
-    private readonly string _dispatcher = Dispatchers.CpuDispatcherId;
-    private readonly string _asyncDispatcher = Dispatchers.DefaultDispatcherId;
-    private readonly string _replacementDispatcher = Dispatchers.PinnedDispatcherId;
+    private readonly string _dispatcher = PoolDispatchers.Cpu;
+    private readonly string _asyncDispatcher = PoolDispatchers.Default;
+    private readonly string _replacementDispatcher = PoolDispatchers.Replacement;
     private readonly int _maxRetries;
     private readonly RetryBackoff _retryBackoff = RetryBackoff.Default;
     private readonly TimeSpan? _taskTimeout;
@@ -33,21 +34,35 @@ public sealed record WorkerPoolOptions
     private readonly TimeSpan? _drainTimeout;
     private readonly string? _name;
 
-    /// <summary>The defaults described in the remarks.</summary>
+    /// <summary>The defaults described in the remarks (the same as <c>actorproc.pool</c> in actorproc.conf).</summary>
     public static WorkerPoolOptions Default { get; } = new();
+
+    /// <summary>
+    /// Reads the options from HOCON: the <c>actorproc.pool</c> block of <paramref name="config"/> (over
+    /// ActorProc's defaults), with <c>actorproc.pools.&lt;poolName&gt;</c> over it when a name is given.
+    /// Settings not in the config keep their defaults; <c>with</c> expressions override any of them in code.
+    /// </summary>
+    /// <param name="config">A system's configuration, e.g. <c>system.Settings.Config</c>.</param>
+    /// <param name="poolName">The pool's name (also its supervisor's actor name), or null.</param>
+    /// <exception cref="Akka.Configuration.ConfigurationException">A value is malformed or out of range; the message names the key.</exception>
+    public static WorkerPoolOptions FromConfig(Akka.Configuration.Config config, string? poolName = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Configuration.PoolSettingsReader.Read(config, poolName);
+    }
 
     /// <summary>Number of worker actors for synchronous (CPU-bound) work, ≥ 1. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Workers { get => _workers; init => _workers = Check.AtLeast(value, 1, nameof(Workers)); }
 
-    /// <summary>Dispatcher of the workers that run synchronous delegates. Default: <see cref="Dispatchers.CpuDispatcherId"/>.</summary>
+    /// <summary>Dispatcher of the workers that run synchronous delegates. Default: <see cref="PoolDispatchers.Cpu"/>.</summary>
     public string Dispatcher { get => _dispatcher; init => _dispatcher = Check.NotBlank(value, nameof(Dispatcher)); }
 
-    /// <summary>Dispatcher of the workers that start asynchronous delegates. Default: <see cref="Dispatchers.DefaultDispatcherId"/> (the .NET ThreadPool).</summary>
+    /// <summary>Dispatcher of the workers that start asynchronous delegates. Default: <see cref="PoolDispatchers.Default"/> (the .NET ThreadPool).</summary>
     public string AsyncDispatcher { get => _asyncDispatcher; init => _asyncDispatcher = Check.NotBlank(value, nameof(AsyncDispatcher)); }
 
     /// <summary>
     /// Dispatcher of a worker that replaces one stuck in a task past its <see cref="TaskTimeout"/>.
-    /// Default: <see cref="Dispatchers.PinnedDispatcherId"/>, a fresh thread of its own, because the stuck
+    /// Default: <see cref="PoolDispatchers.Replacement"/>, a fresh thread of its own, because the stuck
     /// worker keeps its thread (a .NET thread running user code cannot be aborted): the pool keeps its
     /// number of running workers even though the CPU dispatcher has lost a thread. With the default of
     /// one worker per CPU-dispatcher thread that is enough; a pool with more workers than that
@@ -59,10 +74,17 @@ public sealed record WorkerPoolOptions
     /// <summary>How chunks are spread over the workers. Default: <see cref="WorkerRouter.SmallestMailbox"/>.</summary>
     public WorkerRouter Router { get; init; } = WorkerRouter.SmallestMailbox;
 
+    /// <summary>
+    /// An Akka resizer that grows and shrinks the router pools with the load (e.g.
+    /// <c>new DefaultResizer(2, 16)</c>), or null for a fixed <see cref="Workers"/> (the default). Jobs
+    /// dispatch for the resizer's upper bound.
+    /// </summary>
+    public Akka.Routing.Resizer? Resizer { get; init; }
+
     /// <summary>Retries of a failed task after its first attempt, ≥ 0 (so a task runs at most MaxRetries + 1 times). Default: 0.</summary>
     public int MaxRetries { get => _maxRetries; init => _maxRetries = Check.AtLeast(value, 0, nameof(MaxRetries)); }
 
-    /// <summary>Delay between attempts. Default: <see cref="ActorProc.RetryBackoff.Default"/>.</summary>
+    /// <summary>Delay between attempts. Default: <see cref="Pools.RetryBackoff.Default"/>.</summary>
     public RetryBackoff RetryBackoff
     {
         get => _retryBackoff;

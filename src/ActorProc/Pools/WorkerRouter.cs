@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Pools;
 
 /// <summary>How a <see cref="WorkerPool"/> spreads chunks of work over its workers.</summary>
 public enum WorkerRouter

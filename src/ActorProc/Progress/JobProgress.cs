@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Progress;
 
 /// <summary>
 /// A snapshot of a running job, reported to <see cref="JobOptions.Progress"/> periodically and once

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Reports;
 
 /// <summary>How a job as a whole ended.</summary>
 public enum JobOutcome

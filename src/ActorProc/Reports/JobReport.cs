@@ -1,6 +1,6 @@
 using ActorProc.Jobs;
 
-namespace ActorProc;
+namespace ActorProc.Reports;
 
 /// <summary>
 /// What happened in a job: how it ended, counts per final state, and every task's outcome (each input

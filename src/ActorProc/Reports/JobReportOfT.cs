@@ -1,6 +1,6 @@
 using ActorProc.Jobs;
 
-namespace ActorProc;
+namespace ActorProc.Reports;
 
 /// <summary>A <see cref="JobReport"/> with typed task results.</summary>
 /// <typeparam name="TIn">Input type.</typeparam>

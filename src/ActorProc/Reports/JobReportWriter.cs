@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace ActorProc;
+namespace ActorProc.Reports;
 
 /// <summary>Writes a <see cref="JobReport"/> as <c>succeeded.txt</c>, <c>failed.txt</c> and <c>report.json</c>.</summary>
 internal static class JobReportWriter

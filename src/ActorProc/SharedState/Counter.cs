@@ -28,5 +28,5 @@ public sealed class Counter : ReceiveActor
     }
 
     /// <summary>Props for a counter starting at <paramref name="initial"/>.</summary>
-    public static Props Props(long initial = 0) => Core.Actors.Props.Create(() => new Counter(initial));
+    public static Props Props(long initial = 0) => Akka.Actor.Props.Create(() => new Counter(initial));
 }

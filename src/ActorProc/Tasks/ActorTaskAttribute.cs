@@ -1,6 +1,6 @@
 using ActorProc.Internal;
 
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// Marks a class as a named task that the <c>actorproc</c> CLI (and <see cref="TaskRegistry.Discover"/>)

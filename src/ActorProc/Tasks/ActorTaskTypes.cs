@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>Turns a class marked with <see cref="ActorTaskAttribute"/> into a <see cref="RegisteredTask"/> with compiled (not reflective) runners.</summary>
 internal static class ActorTaskTypes

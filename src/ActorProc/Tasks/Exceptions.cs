@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>A task ran longer than its timeout (the error of a <see cref="TaskOutcome.TimedOut"/> task).</summary>
 public sealed class TaskTimeoutException(string message) : TimeoutException(message);

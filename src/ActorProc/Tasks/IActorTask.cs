@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>A synchronous named task (see <see cref="ActorTaskAttribute"/>); it runs on the pool's CPU workers.</summary>
 /// <typeparam name="TIn">Input type (serializable with System.Text.Json, or parsable from text).</typeparam>

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>The outcome of one task without its static types (used by reports, exceptions and the CLI).</summary>
 public interface ITaskResult

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// A task registered by name in a <see cref="TaskRegistry"/>: what it takes and returns, how to parse

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// A submitted task (Python's <c>apply_async</c> / <c>submit()</c> future): await it for the value,

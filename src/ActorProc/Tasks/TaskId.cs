@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// The stable identity of a task: its job's id and its position in the job's inputs. The same input

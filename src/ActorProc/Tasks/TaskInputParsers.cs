@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>How a named task turns its text inputs into typed inputs, and its outputs into text.</summary>
 internal static class TaskInputParsers

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>The final state of one task; every input of a job ends in exactly one of these.</summary>
 public enum TaskOutcome

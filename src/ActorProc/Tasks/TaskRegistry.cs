@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ActorProc.Internal;
 
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// Named tasks, so that a job can be described by a task name and text inputs (the CLI's

@@ -1,4 +1,4 @@
-namespace ActorProc;
+namespace ActorProc.Tasks;
 
 /// <summary>
 /// The outcome of one task: its input and position, its value or exception, its final

@@ -27,7 +27,7 @@ public sealed class PoolLifecycleSpec
             Assert.Equal([1, 2], await pool.MapAsync([0, 1], x => x + 1).Within());
             await pool.DisposeAsync();
 
-            Assert.False(system.IsTerminating);
+            Assert.False(system.WhenTerminated.IsCompleted);
             Assert.True(pool.IsStopping);
             await using var second = new WorkerPool(system, new WorkerPoolOptions { Workers = 1, Name = "guest-2" });
             Assert.Equal(42, await second.SubmitAsync(x => x, 42).Within());

@@ -1,4 +1,3 @@
-using ActorProc.Core.Tests.PublicApi;
 
 namespace ActorProc.Tests.PublicApi;
 
