@@ -21,8 +21,7 @@ public static class BenchProgram
         var session = new BenchSession(stdout, stderr);
         IScenario[] scenarios =
         [
-            new PingPong(), new Latency(), new Skynet(), new Fanout(), new Memory(), new Pool(), new Cpu(), new AsyncWait(), new RemotePingPong(),
-            new Hash(), new IpCount(),
+            new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
         ];
 
         var root = new RootCommand("ActorProc benchmarks: each subcommand runs ActorProc and its baselines on the same workload, interleaved, and reports median, min and max.");

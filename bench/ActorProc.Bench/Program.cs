@@ -7,7 +7,6 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (Scenarios.RemoteEchoNode.IsRequested(args)) return Scenarios.RemoteEchoNode.Run(args);
         if (ServerGcRelauncher.ShouldRelaunch(args))
         {
             return ServerGcRelauncher.Relaunch(args);

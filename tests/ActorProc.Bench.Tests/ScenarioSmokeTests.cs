@@ -10,14 +10,10 @@ namespace ActorProc.Bench.Tests;
 public sealed class ScenarioSmokeTests
 {
     [Theory]
-    [InlineData("pingpong", "actorproc", "channel", "bytes_per_msg")]
-    [InlineData("latency", "actorproc", "channel", "p99_us")]
-    [InlineData("skynet", "actorproc", "tasks", "bytes_per_actor")]
-    [InlineData("fanout", "actorproc", "channel", "bytes_per_msg")]
-    [InlineData("memory", "actorproc", "tasks", "actors_per_s")]
     [InlineData("pool", "actorproc", "parallel-foreach", null)]
     [InlineData("cpu", "actorproc", "sequential", "ms")]
     [InlineData("async", "actorproc", "task-whenall", null)]
+    [InlineData("submit", "actorproc", "task-run", "submit_ms")]
     public void Quick_run_prints_one_correct_json_report(string scenario, string subject, string baseline, string? extraMetric)
     {
         var (exitCode, stdout, stderr) = Run(scenario, "--quick", "--json");
@@ -47,12 +43,20 @@ public sealed class ScenarioSmokeTests
     }
 
     [Fact]
-    public void Skynet_rejects_a_leaf_count_that_is_not_a_power_of_ten()
+    public void A_size_below_its_minimum_is_rejected_with_the_option_name()
     {
-        var (exitCode, stdout, stderr) = Run("skynet", "--leaves", "500", "--quick", "--json");
+        var (exitCode, stdout, stderr) = Run("submit", "--tasks", "0", "--quick", "--json");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("power of 10", stderr + stdout);
+        Assert.Contains("--tasks", stderr + stdout);
+    }
+
+    [Fact]
+    public void Removed_kernel_benchmarks_are_no_longer_commands()
+    {
+        var (exitCode, _, _) = Run("pingpong", "--quick");
+
+        Assert.NotEqual(0, exitCode);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ActorProc.Bench.Harness;
-using ActorProc;
+using ActorProc.Pools;
 
 namespace ActorProc.Bench.Scenarios;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ActorProc.Bench.Harness;
-using ActorProc;
+using ActorProc.Pools;
 
 namespace ActorProc.Bench.Scenarios;
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Dataflow;
 using ActorProc.Bench.Harness;
-using ActorProc;
+using ActorProc.Pools;
 
 namespace ActorProc.Bench.Scenarios;
 
