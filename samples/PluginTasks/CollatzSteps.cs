@@ -1,4 +1,4 @@
-using ActorProc;
+using ActorProc.Tasks;
 
 namespace PluginTasks;
 

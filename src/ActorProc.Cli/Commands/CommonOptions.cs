@@ -8,11 +8,14 @@ namespace ActorProc.Cli.Commands;
 /// </summary>
 internal sealed class CommonOptions
 {
+    // No defaults in the parser: an option the user did not give leaves the value of actorproc.pool
+    // (actorproc.conf, --config, ACTORPROC__ variables) in force; the defaults named here are the file's.
+
     public Option<long?> Workers { get; } = ValueParsers.AtLeast("--workers", "Worker actors for the job (default: one per core).", 1, 4096);
 
-    public Option<string> Dispatcher { get; } = Choice("--dispatcher", "Where the workers run: cpu (dedicated threads, one per core) or default (the .NET thread pool).", "cpu", "cpu", "default");
+    public Option<string?> Dispatcher { get; } = Choice("--dispatcher", "Where the workers run: cpu (dedicated threads, one per core; the default) or default (the .NET thread pool).", "cpu", "default");
 
-    public Option<string> Router { get; } = Choice("--router", "How chunks of tasks are spread over the workers.", "smallest-mailbox", "round-robin", "smallest-mailbox", "random");
+    public Option<string?> Router { get; } = Choice("--router", "How chunks of tasks are spread over the workers (default smallest-mailbox).", "round-robin", "smallest-mailbox", "random");
 
     public Option<long?> Retries { get; } = ValueParsers.AtLeast("--retries", "Retries of a failed task after its first attempt (default 0).", 0, 100);
 
@@ -20,7 +23,7 @@ internal sealed class CommonOptions
 
     public Option<TimeSpan?> Deadline { get; } = ValueParsers.Duration("--deadline", "Longest run of the whole job, e.g. 10m (default: none); unfinished tasks are then reported.");
 
-    public Option<string?> Config { get; } = new("--config") { Description = "HOCON file layered over reference.conf (e.g. dispatcher sizes, log level).", HelpName = "FILE" };
+    public Option<string?> Config { get; } = new("--config") { Description = "HOCON file layered over actorproc.conf: actorproc.pool settings (workers, router, retries, timeouts, ...), dispatchers, akka.loglevel.", HelpName = "FILE" };
 
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Write succeeded.txt, failed.txt and report.json into this directory.", HelpName = "DIR" };
 
@@ -36,14 +39,20 @@ internal sealed class CommonOptions
     /// <summary>Reads the options' values (already validated by the parser).</summary>
     public RunSettings Read(ParseResult parse) => new(
         Workers: (int?)parse.GetValue(Workers),
-        Dispatcher: parse.GetValue(Dispatcher) == "default" ? Dispatchers.DefaultDispatcherId : Dispatchers.CpuDispatcherId,
+        Dispatcher: parse.GetValue(Dispatcher) switch
+        {
+            null => null,
+            "default" => PoolDispatchers.Default,
+            _ => PoolDispatchers.Cpu,
+        },
         Router: parse.GetValue(Router) switch
         {
+            null => null,
             "round-robin" => WorkerRouter.RoundRobin,
             "random" => WorkerRouter.Random,
             _ => WorkerRouter.SmallestMailbox,
         },
-        Retries: (int)(parse.GetValue(Retries) ?? 0),
+        Retries: (int?)parse.GetValue(Retries),
         TaskTimeout: parse.GetValue(TaskTimeout),
         Deadline: parse.GetValue(Deadline),
         ConfigFile: parse.GetValue(Config),
@@ -52,13 +61,9 @@ internal sealed class CommonOptions
         Quiet: parse.GetValue(Quiet),
         Verbose: parse.GetValue(Verbose));
 
-    private static Option<string> Choice(string name, string description, string defaultValue, params string[] allowed)
+    private static Option<string?> Choice(string name, string description, params string[] allowed)
     {
-        var option = new Option<string>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
+        var option = new Option<string?>(name) { Description = description };
         option.AcceptOnlyFromAmong(allowed);
         return option;
     }

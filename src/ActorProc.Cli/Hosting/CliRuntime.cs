@@ -1,17 +1,25 @@
 using ActorProc.Cli.Commands;
-using ActorProc.Core.Configuration;
 
 namespace ActorProc.Cli.Hosting;
 
 /// <summary>
-/// The actor system and worker pool one command runs on. Configuration precedence: reference.conf &lt;
-/// the CLI's own defaults (log level WARNING, so nothing but results reaches stdout) &lt; the
-/// <c>--config</c> file &lt; <c>ACTORPROC__</c> environment overrides &lt; command-line flags
-/// (<c>--verbose</c> sets INFO; pool options come from the flags).
+/// The actor system and worker pool one command runs on. Configuration precedence, lowest first:
+/// Akka's defaults &lt; ActorProc's <c>actorproc.conf</c> (and the CLI's logging: stderr, WARNING) &lt;
+/// the <c>--config</c> file &lt; <c>ACTORPROC__</c> environment variables &lt; command-line flags. The pool's
+/// settings are read from the merged <c>actorproc.pool</c> block; a flag overrides only the setting
+/// it names, so the file can set workers, router, dispatcher, retries, timeouts, chunking and the window.
 /// </summary>
 internal sealed class CliRuntime : IAsyncDisposable
 {
-    private const string CliDefaults = "actorproc.loglevel = WARNING";
+    /// <summary>The pool's name: also the key of its overrides, <c>actorproc.pools.actorproc-pool</c>.</summary>
+    public const string PoolName = "actorproc-pool";
+
+    /// <summary>
+    /// How long stopping waits for workers. The results are printed by then; a task that ignores
+    /// cancellation (a read blocked on a FIFO) keeps its thread, a background thread that ends with
+    /// the process, so the exit must not wait for it.
+    /// </summary>
+    private static readonly TimeSpan StopBound = TimeSpan.FromMilliseconds(500);
 
     private CliRuntime(ActorSystem system, WorkerPool pool)
     {
@@ -25,61 +33,74 @@ internal sealed class CliRuntime : IAsyncDisposable
     /// <summary>The worker pool jobs run on.</summary>
     public WorkerPool Pool { get; }
 
-    /// <summary>Reads <c>--config</c>; a malformed file is a usage error whose message starts with file:line:col.</summary>
+    /// <summary>The file, the environment and <c>--verbose</c>, merged (ActorProc's defaults are added by <see cref="Start"/>).</summary>
     /// <exception cref="UsageException">The file is missing, unreadable or malformed.</exception>
     public static Config LoadConfig(RunSettings settings)
     {
-        var config = Config.Parse(CliDefaults, "actorproc-cli");
-        if (settings.ConfigFile is { } file)
-        {
-            if (!File.Exists(file)) throw new UsageException($"--config {file}: no such file.");
-            try
-            {
-                config = Config.ParseFile(file).WithFallback(config);
-            }
-            catch (ConfigurationException e)
-            {
-                throw new UsageException(OneLine(e.Message));
-            }
-        }
-        if (settings.Verbose) config = Config.Parse("actorproc.loglevel = INFO", "--verbose").WithFallback(config);
+        var config = settings.ConfigFile is { } file ? ConfigFile.Load(file) : Config.Empty;
+        config = Over(EnvironmentOverrides.Read(), config);
+        if (settings.Verbose) config = Over(ConfigurationFactory.ParseString("akka.loglevel = INFO"), config);
         return config;
     }
 
+    /// <summary><paramref name="top"/> over <paramref name="bottom"/>; Akka refuses a config as its own fallback, which two empty ones are.</summary>
+    private static Config Over(Config top, Config bottom) =>
+        bottom.IsEmpty ? top : top.IsEmpty ? bottom : top.WithFallback(bottom);
+
     /// <summary>Creates the actor system and the pool.</summary>
-    /// <exception cref="UsageException">The configuration is invalid (e.g. a bad dispatcher setting).</exception>
+    /// <exception cref="UsageException">The configuration is invalid (a bad pool value, an unknown dispatcher).</exception>
     public static CliRuntime Start(RunSettings settings, Config config)
     {
-        ActorSystem system;
+        WorkerPoolOptions options;
         try
         {
-            system = ActorSystem.Create("actorproc", config);
+            options = WithFlags(WorkerPoolOptions.FromConfig(config, PoolName), settings);
         }
         catch (ConfigurationException e)
         {
-            throw new UsageException(OneLine(e.Message));
+            throw new UsageException(Where(settings) + OneLine(e.Message));
         }
-        var options = new WorkerPoolOptions
+        ActorSystem system;
+        try
         {
-            Name = "actorproc-pool",
-            Workers = settings.Workers ?? Environment.ProcessorCount,
-            Dispatcher = settings.Dispatcher,
-            Router = settings.Router,
-            MaxRetries = settings.Retries,
-            TaskTimeout = settings.TaskTimeout,
-            JobDeadline = settings.Deadline,
-            // The results are printed by the time the pool stops; a task that ignores cancellation
-            // must not hold the exit for long (its thread is a background thread and ends with the process).
-            ShutdownTimeout = TimeSpan.FromSeconds(1),
-        };
-        return new CliRuntime(system, new WorkerPool(system, options));
+            system = ActorProcConfig.CreateSystem("actorproc", config);
+        }
+        catch (Exception e) when (e is ConfigurationException or FormatException)
+        {
+            throw new UsageException(Where(settings) + OneLine(e.Message));
+        }
+        try
+        {
+            return new CliRuntime(system, new WorkerPool(system, options));
+        }
+        catch (ConfigurationException e)
+        {
+            _ = system.Terminate();
+            throw new UsageException(Where(settings) + OneLine(e.Message));
+        }
     }
 
+    /// <summary>Stops the pool (cancelling what still runs) and the system, waiting a bounded time for each.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Pool.StopAsync(force: true).ConfigureAwait(false);
-        await System.Terminate().ConfigureAwait(false);
+        await Task.WhenAny(Pool.StopAsync(force: true), Task.Delay(StopBound)).ConfigureAwait(false);
+        await Task.WhenAny(System.Terminate(), Task.Delay(StopBound)).ConfigureAwait(false);
     }
+
+    /// <summary>The flags the user gave, over the configured options.</summary>
+    private static WorkerPoolOptions WithFlags(WorkerPoolOptions options, RunSettings settings) => options with
+    {
+        Name = PoolName,
+        Workers = settings.Workers ?? options.Workers,
+        Dispatcher = settings.Dispatcher ?? options.Dispatcher,
+        Router = settings.Router ?? options.Router,
+        MaxRetries = settings.Retries ?? options.MaxRetries,
+        TaskTimeout = settings.TaskTimeout ?? options.TaskTimeout,
+        JobDeadline = settings.Deadline ?? options.JobDeadline,
+        ShutdownTimeout = StopBound < options.ShutdownTimeout ? StopBound : options.ShutdownTimeout,
+    };
+
+    private static string Where(RunSettings settings) => settings.ConfigFile is { } file ? $"--config {file}: " : "";
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

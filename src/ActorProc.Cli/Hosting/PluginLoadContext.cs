@@ -5,7 +5,7 @@ namespace ActorProc.Cli.Hosting;
 
 /// <summary>
 /// Loads a plugin assembly and its own dependencies (resolved through the plugin's .deps.json) in a
-/// context of its own, while every assembly the CLI itself ships (ActorProc, ActorProc.Core, the
+/// context of its own, while every assembly the CLI itself ships (ActorProc, Akka, the
 /// framework) comes from the CLI's copy: the plugin's <c>[ActorTask]</c> attribute and task interfaces
 /// must be the very types the CLI looks for, or discovery would find nothing.
 /// </summary>

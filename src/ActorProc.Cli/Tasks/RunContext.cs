@@ -24,12 +24,12 @@ internal sealed class RunContext
     /// <summary>Where <c>--verbose</c> stage messages go (stderr).</summary>
     public required TextWriter Log { get; init; }
 
-    /// <summary>The job options every task uses: retries, timeouts, deadline and progress from the command line.</summary>
+    /// <summary>
+    /// The job options every task uses: only progress; retries, timeouts and the deadline are the
+    /// pool's (configuration and flags merged in <see cref="Hosting.CliRuntime"/>).
+    /// </summary>
     public JobOptions JobOptions => new()
     {
-        MaxRetries = Settings.Retries,
-        TaskTimeout = Settings.TaskTimeout,
-        JobDeadline = Settings.Deadline,
         Progress = ShowsProgress ? Progress : null,
         ProgressInterval = TimeSpan.FromMilliseconds(100),
     };
