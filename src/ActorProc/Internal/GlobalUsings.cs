@@ -12,3 +12,4 @@ global using ActorProc.Pools;
 global using ActorProc.Progress;
 global using ActorProc.Reports;
 global using ActorProc.Tasks;
+global using ActorProc.Submissions;

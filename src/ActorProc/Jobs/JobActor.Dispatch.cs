@@ -168,6 +168,20 @@ internal sealed partial class JobActor<TIn, TOut>
         Pump();
     }
 
+    /// <summary>
+    /// The job finished while an async pull was pending (Finish left the source open for it). An input the
+    /// pull delivered was never part of the job; the sink decides what it means (by default nothing, like
+    /// any input never read). Then the source can be disposed.
+    /// </summary>
+    private void OnPullCompletedAfterFinish(Task<bool> moveNext)
+    {
+        if (!_pullPending) return;
+        _pullPending = false;
+        if (moveNext.IsCompletedSuccessfully && CompletedValue(moveNext)) _sink.OnInputAfterEnd(_source.AsyncCurrent);
+        if (_source.Dispose() is { } error) Context.GetLogger().Warning("Job {0}: disposing its input source failed: {1}", _settings.JobId, error.Message);
+        Context.Stop(Self);
+    }
+
     // Both helpers read operations that have completed, so they return at once and never block.
     private static bool CompletedValue(ValueTask<bool> completed) => completed.GetAwaiter().GetResult();
     private static bool CompletedValue(Task<bool> completed) => completed.GetAwaiter().GetResult();

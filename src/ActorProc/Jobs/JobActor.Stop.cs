@@ -213,7 +213,9 @@ internal sealed partial class JobActor<TIn, TOut>
             Context.GetLogger().Error(e, "Job {0}: completing its result failed", _settings.JobId);
         }
         _control.MarkCompleted();
-        Context.Stop(Self);
+        // A pending async pull ends soon (the job's token is cancelled) and may carry an input taken out
+        // of the source: stay alive to hand it to the sink (see OnPullCompletedAfterFinish).
+        if (!_pullPending) Context.Stop(Self);
     }
 
     private void ReportProgress(bool final = false)

@@ -110,7 +110,13 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
 
     protected override void OnReceive(object message)
     {
-        if (_finished) return; // late replies of abandoned chunks, timers racing the end
+        if (_finished)
+        {
+            // Late replies of abandoned chunks and timers racing the end are dropped; an async pull
+            // that was pending at the end may still have taken an input out of its source.
+            if (message is PullCompleted late) OnPullCompletedAfterFinish(late.MoveNext);
+            return;
+        }
         switch (message)
         {
             case JobAdmitted admitted: OnAdmitted(admitted); break;

@@ -54,6 +54,12 @@ internal abstract class JobSink<TIn, TOut>
     /// <summary>A task ended in failure, timeout or cancellation.</summary>
     public abstract void OnNotSucceeded(TaskResult<TIn, TOut> result);
 
+    /// <summary>
+    /// An async pull pending when the job ended delivered <paramref name="input"/> after
+    /// <see cref="Complete"/>: it was never part of the job. Job actor.
+    /// </summary>
+    public virtual void OnInputAfterEnd(TIn input) { }
+
     /// <summary>The job is over; called exactly once.</summary>
     public abstract void Complete(JobCompletion completion);
 

@@ -21,10 +21,13 @@ namespace ActorProc.Pools;
 /// <see cref="WorkerPoolOptions.ReplacementDispatcher"/> (by default a dedicated thread of its own, so
 /// the pool keeps its full number of running threads even though a CPU-dispatcher thread is blocked),
 /// removes the stuck one (it stops once its task returns), and tells every job to take back chunks
-/// that were queued behind the stuck task.
+/// that were queued behind the stuck task. The router applies routee changes when it processes them,
+/// not when they are sent, so the supervisor asks it for its routees afterwards and waits for the
+/// answer before it tells the jobs and before it admits new ones (which are stashed meanwhile):
+/// otherwise a job could still route a chunk to the stuck worker.
 /// </para>
 /// </summary>
-internal sealed class PoolSupervisor : UntypedActor
+internal sealed class PoolSupervisor : UntypedActor, IWithUnboundedStash
 {
     private readonly WorkerPoolOptions _options;
     private readonly PoolCounters _counters;
@@ -33,12 +36,16 @@ internal sealed class PoolSupervisor : UntypedActor
     private RouterHandle? _syncRouter;
     private RouterHandle? _asyncRouter;
     private IActorRef? _shutdownRequester;
+    private int _pendingRouteeChanges;
 
     public PoolSupervisor(WorkerPoolOptions options, PoolCounters counters)
     {
         _options = options;
         _counters = counters;
     }
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
 
     /// <summary>A router pool and the number of workers it was deployed with.</summary>
     private sealed record RouterHandle(IActorRef Router, int Workers);
@@ -51,6 +58,9 @@ internal sealed class PoolSupervisor : UntypedActor
     {
         switch (message)
         {
+            case StartJob when _pendingRouteeChanges > 0:
+                Stash.Stash();
+                break;
             case StartJob start:
                 var job = Watch(Context.ActorOf(start.JobProps));
                 _jobs.Add(job);
@@ -65,6 +75,12 @@ internal sealed class PoolSupervisor : UntypedActor
                 break;
             case ReplaceWorker replace:
                 Replace(replace);
+                break;
+            case Routees when --_pendingRouteeChanges == 0:
+                foreach (var running in _jobs) running.Tell(WorkersChanged.Instance, Self);
+                Stash.UnstashAll();
+                break;
+            case Routees:
                 break;
             case Terminated terminated:
                 _jobs.Remove(terminated.ActorRef);
@@ -114,11 +130,12 @@ internal sealed class PoolSupervisor : UntypedActor
         // Add before remove: a pool router whose last routee is removed stops itself.
         _syncRouter.Router.Tell(new AddRoutee(Routee.FromActorRef(fresh)), Self);
         _syncRouter.Router.Tell(new RemoveRoutee(Routee.FromActorRef(replace.Worker)), Self);
+        _syncRouter.Router.Tell(GetRoutees.Instance, Self); // answered once both changes are applied
+        _pendingRouteeChanges++;
         if (_children.Contains(replace.Worker)) Context.Stop(replace.Worker); // an earlier replacement; router children get a PoisonPill from the router
         _counters.WorkerReplaced();
         Context.GetLogger().Warning("Worker {0} replaced by {1}: {2}. Its thread stays busy until the task returns (.NET cannot abort it).",
             replace.Worker.Path, fresh.Path, replace.Reason);
-        foreach (var job in _jobs) job.Tell(WorkersChanged.Instance, Self);
     }
 
     private IActorRef Watch(IActorRef child)

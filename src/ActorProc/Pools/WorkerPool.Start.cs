@@ -1,5 +1,4 @@
-using ActorProc.Jobs;
-using ActorProc.Pools;
+using ActorProc.Submissions;
 
 namespace ActorProc.Pools;
 
@@ -19,7 +18,7 @@ public sealed partial class WorkerPool
         if (Volatile.Read(ref _state) != Running)
         {
             _active.TryRemove(control, out _);
-            throw new ObjectDisposedException(nameof(WorkerPool), $"Worker pool {_supervisor.Path.Name} is stopping; it accepts no new work.");
+            throw Stopping();
         }
         shared.List = source.List;
         // Per-task tracking is needed for timeouts, deadlines and per-task outcomes; plain maps and
@@ -41,6 +40,26 @@ public sealed partial class WorkerPool
         // Props from type and argument: an expression-based factory would be compiled for every job.
         _supervisor.Tell(new StartJob(settings.JobId, shared.IsAsync, Props.Create(typeof(JobActor<TIn, TOut>), start)), ActorRefs.NoSender);
         return control;
+    }
+
+    private ObjectDisposedException Stopping() =>
+        new(nameof(WorkerPool), $"Worker pool {_supervisor.Path.Name} is stopping; it accepts no new work.");
+
+    /// <summary>
+    /// The submission queue for sync or async tasks, started on first use (and again if its job ended
+    /// while the pool runs). Under <see cref="_stopGate"/>, so that a stop either closes it or never sees it.
+    /// </summary>
+    private SubmissionQueue SubmissionQueueFor(bool async)
+    {
+        var current = async ? _asyncSubmissions : _syncSubmissions;
+        if (current is { HasEnded: false }) return current;
+        lock (_stopGate)
+        {
+            ref var slot = ref async ? ref _asyncSubmissions : ref _syncSubmissions;
+            if (slot is { HasEnded: false }) return slot;
+            if (Volatile.Read(ref _state) != Running) throw Stopping();
+            return slot = SubmissionQueue.Start(this, _supervisor.Path.Name, async);
+        }
     }
 
     internal JobSettings Settings(JobOptions? options) => JobSettings.Resolve(Options, options);

@@ -1,4 +1,4 @@
-using ActorProc.Jobs;
+using ActorProc.Submissions;
 
 namespace ActorProc.Pools;
 
@@ -16,7 +16,9 @@ public sealed partial class WorkerPool
         JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckSyncDelegate<TOut>(work, nameof(work));
-        return Submit(new Job<TIn, TOut>(this, [input], null, work, null, options), callback, cancellationToken);
+        return options is null
+            ? Enqueue(input, work, null, callback, cancellationToken)
+            : Submit(new Job<TIn, TOut>(this, [input], null, work, null, options), callback, cancellationToken);
     }
 
     /// <summary>Submits one asynchronous task; see the synchronous overload.</summary>
@@ -26,7 +28,9 @@ public sealed partial class WorkerPool
         JobOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return Submit(new Job<TIn, TOut>(this, [input], null, null, work, options), callback, cancellationToken);
+        return options is null
+            ? Enqueue(input, null, work, callback, cancellationToken)
+            : Submit(new Job<TIn, TOut>(this, [input], null, null, work, options), callback, cancellationToken);
     }
 
     /// <summary>Runs one synchronous task on the pool and returns its value (or throws its exception).</summary>
@@ -39,25 +43,49 @@ public sealed partial class WorkerPool
     public Task<TOut> SubmitAsync<TIn, TOut>(Func<TIn, CancellationToken, Task<TOut>> work, TIn input, CancellationToken cancellationToken = default) =>
         Submit(work, input, null, null, cancellationToken).Task;
 
+    /// <summary>
+    /// The common path: the task joins the pool's submission job (see <see cref="SubmissionQueue"/>), which
+    /// runs it with the pool's settings.
+    /// </summary>
+    private TaskHandle<TIn, TOut> Enqueue<TIn, TOut>(TIn input, Func<TIn, TOut>? work, Func<TIn, CancellationToken, Task<TOut>>? asyncWork,
+        Action<TaskResult<TIn, TOut>>? callback, CancellationToken cancellationToken)
+    {
+        var queue = SubmissionQueueFor(async: asyncWork is not null);
+        var submission = new Submission<TIn, TOut>(queue.NextId(), input, work, asyncWork);
+        if (!queue.TryEnqueue(submission)) throw Stopping();
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.UnsafeRegister(static s => ((Submission)s!).Cancel(), submission);
+            submission.Outcome.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        if (callback is not null) OnCompletion(submission.Outcome, callback, submission.Id);
+        return new TaskHandle<TIn, TOut>(submission.Id, submission.Outcome, submission.Cancel);
+    }
+
+    /// <summary>A task with options of its own runs as a job of its own.</summary>
     private TaskHandle<TIn, TOut> Submit<TIn, TOut>(Job<TIn, TOut> job, Action<TaskResult<TIn, TOut>>? callback, CancellationToken cancellationToken)
     {
         var sink = new SingleSink<TIn, TOut>();
         var control = job.Start(sink, cancellationToken);
-        if (callback is not null)
-        {
-            var log = System.Log;
-            sink.Result.ContinueWith(t =>
-            {
-                try
-                {
-                    callback(t.GetAwaiter().GetResult()); // completed: does not block
-                }
-                catch (Exception e)
-                {
-                    log.Error(e, "The completion callback of task {0} threw", new TaskId(job.Id, 0));
-                }
-            }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        }
+        if (callback is not null) OnCompletion(sink.Result, callback, new TaskId(job.Id, 0));
         return new TaskHandle<TIn, TOut>(new TaskId(job.Id, 0), sink.Result, () => control.RequestCancel(poolStopping: false));
+    }
+
+    /// <summary>Calls <paramref name="callback"/> with the outcome on a thread-pool thread; what it throws is logged.</summary>
+    private void OnCompletion<TIn, TOut>(Task<TaskResult<TIn, TOut>> outcome, Action<TaskResult<TIn, TOut>> callback, TaskId id)
+    {
+        var log = System.Log;
+        outcome.ContinueWith(t =>
+        {
+            try
+            {
+                callback(t.GetAwaiter().GetResult()); // completed: does not block
+            }
+            catch (Exception e)
+            {
+                log.Error(e, "The completion callback of task {0} threw", id);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ActorProc.Configuration;
-using ActorProc.Jobs;
-using ActorProc.Pools;
+using ActorProc.Submissions;
 
 namespace ActorProc.Pools;
 
@@ -36,7 +35,7 @@ namespace ActorProc.Pools;
 /// </summary>
 public sealed partial class WorkerPool : IAsyncDisposable
 {
-    private const int Running = 0, Stopping = 1;
+    private const int Running = 0, StoppingState = 1;
     private static int _poolCounter;
 
     private readonly bool _ownsSystem;
@@ -47,6 +46,8 @@ public sealed partial class WorkerPool : IAsyncDisposable
     private readonly object _stopGate = new();
     private int _state;
     private Task? _stopped;
+    private SubmissionQueue? _syncSubmissions;
+    private SubmissionQueue? _asyncSubmissions;
 
     /// <summary>Creates a pool on an existing actor system; the system is not stopped with the pool.</summary>
     /// <param name="system">The actor system to create the pool's actors in.</param>
@@ -105,8 +106,21 @@ public sealed partial class WorkerPool : IAsyncDisposable
     /// <summary>Worker restarts, recycles and replacements so far.</summary>
     public PoolStatistics Statistics => new(_counters.Restarts, _counters.Recycled, _counters.Replaced, _counters.TasksStarted);
 
-    /// <summary>Number of jobs (including submitted tasks) not yet completed.</summary>
-    public int ActiveJobs => _active.Count;
+    /// <summary>Number of jobs not yet completed, counting each submitted task not yet completed as one.</summary>
+    public int ActiveJobs
+    {
+        get
+        {
+            var jobs = _active.Count;
+            foreach (var queue in new[] { _syncSubmissions, _asyncSubmissions })
+            {
+                if (queue is null) continue;
+                if (_active.ContainsKey(queue.Control)) jobs--; // the queue's own job is not a job of the user's
+                jobs += (int)queue.Pending;
+            }
+            return jobs;
+        }
+    }
 
     /// <summary>True once stopping has begun; no new work is accepted.</summary>
     public bool IsStopping => Volatile.Read(ref _state) != Running;
@@ -129,7 +143,7 @@ public sealed partial class WorkerPool : IAsyncDisposable
         Task stopped;
         lock (_stopGate)
         {
-            Interlocked.Exchange(ref _state, Stopping);
+            Interlocked.Exchange(ref _state, StoppingState);
             stopped = _stopped ??= StopCoreAsync();
         }
         if (force) CancelActiveJobs();
@@ -154,6 +168,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
     private async Task StopCoreAsync()
     {
         await Task.Yield(); // never run the drain on the caller's stack inside the lock
+        // Submissions end with the queue's job: it finishes what was submitted, then completes.
+        _syncSubmissions?.Close();
+        _asyncSubmissions?.Close();
         while (!_active.IsEmpty) await Task.WhenAll(_active.Keys.Select(c => c.Completion)).ConfigureAwait(false);
         try
         {
