@@ -62,6 +62,13 @@ internal sealed class SourceStage<TIn>(IEnumerable<TIn>? items, IAsyncEnumerable
         {
             while (_credit > 0 && !_done && !_pending)
             {
+                // The CancelPipeline message may wait behind demand from a stage whose items fail at
+                // once with the same cancellation; without this check each such failure pulls another input.
+                if (token.IsCancellationRequested)
+                {
+                    Finish(new OperationCanceledException("The pipeline run was cancelled."));
+                    break;
+                }
                 if (items is not null)
                 {
                     var e = _enumerator ??= items.GetEnumerator();

@@ -131,6 +131,30 @@ public sealed class PipelineSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_stops_pulling_once_cancelled_even_when_stages_keep_asking_for_more()
+    {
+        // Regression: under load the cancellation message reached the source behind demand from a stage
+        // whose items failed at once with the cancelled token, and each failure pulled another input (335).
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var pulled = 0;
+        IEnumerable<int> Endless()
+        {
+            for (var i = 0; ; i++)
+            {
+                Interlocked.Increment(ref pulled);
+                yield return i;
+            }
+        }
+        var pipeline = Pipeline.Start<int>().Then("fail-fast", async (x, ct) => { await Task.Delay(Timeout.Infinite, ct); return x; }, new StageOptions { Parallelism = 4 }).Build();
+
+        var run = pipeline.Run(_system, Endless(), cancellationToken: cts.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Completion.Within());
+        Assert.Equal(0, pulled);
+    }
+
+    [Fact]
     public void Building_checks_its_arguments()
     {
         var start = Pipeline.Start<int>();
