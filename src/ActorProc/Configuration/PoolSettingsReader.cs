@@ -10,7 +10,10 @@ namespace ActorProc.Configuration;
 /// </summary>
 internal static class PoolSettingsReader
 {
-    public static WorkerPoolOptions Read(Config config, string? poolName)
+    public static WorkerPoolOptions Read(Config config, string? poolName) => Read(config, poolName, keysRead: null);
+
+    /// <summary>Reads the options and adds every key it read (relative to the pool block) to <paramref name="keysRead"/>.</summary>
+    public static WorkerPoolOptions Read(Config config, string? poolName, ICollection<string>? keysRead)
     {
         config = ActorProcConfig.WithDefaults(config);
         var prefix = "actorproc.pool";
@@ -20,7 +23,7 @@ internal static class PoolSettingsReader
             block = config.GetConfig($"actorproc.pools.{poolName}").WithFallback(block);
             prefix = $"actorproc.pools.{poolName}";
         }
-        var reader = new BlockReader(block, prefix);
+        var reader = new BlockReader(block, prefix, keysRead);
         try
         {
             return new WorkerPoolOptions
@@ -53,7 +56,7 @@ internal static class PoolSettingsReader
     }
 
     /// <summary>Typed reads of one block, each failing with the key's full path.</summary>
-    private sealed class BlockReader(Config block, string prefix)
+    private sealed class BlockReader(Config block, string prefix, ICollection<string>? keysRead)
     {
         public string Text(string key)
         {
@@ -114,8 +117,11 @@ internal static class PoolSettingsReader
 
         private bool Is(string key, string word) => string.Equals(Raw(key), word, StringComparison.OrdinalIgnoreCase);
 
-        private string Raw(string key) =>
-            block.HasPath(key) ? block.GetString(key)?.Trim() ?? "" : throw new ConfigurationException($"{prefix}.{key} is missing (it has a default in actorproc.conf; was the value set to null?).");
+        private string Raw(string key)
+        {
+            keysRead?.Add(key);
+            return block.HasPath(key) ? block.GetString(key)?.Trim() ?? "" : throw new ConfigurationException($"{prefix}.{key} is missing (it has a default in actorproc.conf; was the value set to null?).");
+        }
 
         private ConfigurationException Bad(string key, string? value, string allowed) =>
             new($"{prefix}.{key} = \"{value}\": expected {allowed}.");

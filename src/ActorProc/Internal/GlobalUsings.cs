@@ -12,4 +12,5 @@ global using ActorProc.Pools;
 global using ActorProc.Progress;
 global using ActorProc.Reports;
 global using ActorProc.Tasks;
+global using ActorProc.Configuration;
 global using ActorProc.Submissions;
