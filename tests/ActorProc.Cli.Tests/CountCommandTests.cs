@@ -96,6 +96,41 @@ public sealed class CountCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_log_among_good_ones_is_a_failed_input_and_the_rest_are_counted()
+    {
+        // Regression: one nonexistent path used to abort the whole run with exit 2, counting nothing.
+        var good = _dir.File("good.log", "1.1.1.1 a\n2.2.2.2 b\n1.1.1.1 c\n"u8.ToArray());
+        var missing = Path.Combine(_dir.Path, "missing.log");
+
+        var result = await CliRunner.RunAsync("run", "ipcount", missing, good, "--json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal([("1.1.1.1", 2L), ("2.2.2.2", 1L)], Results(json.RootElement));
+        Assert.Equal(1, json.RootElement.GetProperty("succeeded").GetInt32());
+        var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(missing, error.GetProperty("input").GetString());
+        Assert.Contains("No such file or directory", error.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_help_and_the_README_give_the_same_chunk_size_range_as_the_parser()
+    {
+        // Regression: --help said 1-32 MiB while the code and the README said 1-128 MiB.
+        var help = await CliRunner.RunAsync("run", "ipcount", "--help");
+        var readme = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "src", "ActorProc.Cli", "README.md"));
+
+        Assert.Contains("16KiB-1GiB", help.Stdout);
+        Assert.Contains("1MiB-128MiB", help.Stdout);
+        Assert.Contains("16 KiB–1 GiB", readme);
+        Assert.Contains("1–128 MiB", readme);
+        var below = await CliRunner.RunAsync("run", "ipcount", "x.log", "--chunk-size", "16383");
+        var floor = await CliRunner.RunAsync("run", "ipcount", _dir.File("f.log", "1.1.1.1 x\n"u8.ToArray()), "--chunk-size", "16KiB", "-q");
+        Assert.Equal(2, below.ExitCode);
+        Assert.True(floor.ExitCode == 0, floor.ToString());
+    }
+
+    [Fact]
     public async Task A_directory_is_an_input_error()
     {
         var result = await CliRunner.RunAsync("run", "wordcount", _dir.Path);

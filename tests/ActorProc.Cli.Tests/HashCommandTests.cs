@@ -90,15 +90,48 @@ public sealed class HashCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_path_is_an_input_error_and_nothing_is_hashed()
+    public async Task A_missing_path_among_good_ones_is_a_failed_input_and_the_rest_are_hashed()
     {
+        // Regression: one nonexistent path used to abort the whole run with exit 2, hashing nothing.
         var good = _dir.File("good.txt", "fine"u8.ToArray());
+        var other = _dir.File("other.txt", "also fine"u8.ToArray());
+        var missing = Path.Combine(_dir.Path, "missing.txt");
+        var reports = Path.Combine(_dir.Path, "r");
 
-        var result = await CliRunner.RunAsync("run", "hash", good, Path.Combine(_dir.Path, "missing.txt"));
+        var text = await CliRunner.RunAsync("run", "hash", good, missing, other, "-q");
+        var json = await CliRunner.RunAsync("run", "hash", good, missing, other, "--json", "--report-dir", reports);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        Assert.Contains("missing.txt: no such file or directory", OneLine(result.Stderr));
+        Assert.True(text.ExitCode == 1, text.ToString());
+        Assert.Equal([$"{Convert.ToHexStringLower(SHA256.HashData("fine"u8))}  {good}", $"{Convert.ToHexStringLower(SHA256.HashData("also fine"u8))}  {other}"],
+            text.Stdout.TrimEnd('\n').Split('\n'));
+        Assert.Contains($"{missing}: ", OneLine(text.Stderr));
+        Assert.Contains("No such file or directory", OneLine(text.Stderr));
+        Assert.True(json.ExitCode == 1, json.ToString());
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(2, document.RootElement.GetProperty("succeeded").GetInt32());
+        var error = Assert.Single(document.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(missing, error.GetProperty("input").GetString());
+        Assert.Equal([good, other], File.ReadAllLines(Path.Combine(reports, "succeeded.txt")));
+        Assert.StartsWith(missing + "\t", Assert.Single(File.ReadAllLines(Path.Combine(reports, "failed.txt"))));
+    }
+
+    [Fact]
+    public async Task A_FIFO_past_its_task_timeout_exits_promptly_and_quiet_prints_only_its_error()
+    {
+        // Regression: the hung read kept the process alive ~14 s after the timeout, and -q printed Akka's warnings.
+        if (OperatingSystem.IsWindows()) return;
+        var good = _dir.File("good.txt", "fine"u8.ToArray());
+        var fifo = Path.Combine(_dir.Path, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await CliRunner.RunAsync("run", "hash", good, fifo, "--task-timeout", "2s", "-q");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed} for a 2 s timeout\n{result}");
+        Assert.Contains($"{fifo}: ", OneLine(result.Stderr));
+        Assert.Contains("timeout", OneLine(result.Stderr));
+        Assert.Equal($"{Convert.ToHexStringLower(SHA256.HashData("fine"u8))}  {good}\n", result.Stdout);
     }
 
     [Fact]

@@ -20,8 +20,9 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("run", "sumsq", "--n", "10", "--router", "fastest")]  // not an allowed value
     [InlineData("run", "hash")]                                       // no path
     [InlineData("run", "hash", "x.txt", "--frobnicate")]              // unknown option after a path
-    [InlineData("run", "ipcount", "/no/such/file.log")]               // missing path
     [InlineData("run", "ipcount", "x.log", "--chunk-size", "0")]      // size < 1
+    [InlineData("run", "ipcount", "x.log", "--chunk-size", "1")]      // below the 16 KiB floor (1-byte ranges exhausted memory)
+    [InlineData("run", "ipcount", "x.log", "--chunk-size", "2GiB")]   // above 1 GiB
     [InlineData("run", "sumsq", "--n", "10", "--config", "/no/such.conf")]
     public async Task Bad_input_exits_2_with_one_line_on_stderr(params string[] args)
     {

@@ -51,7 +51,7 @@ internal static class CliApplication
     /// <summary>Validates, starts the runtime, runs the task, writes the report and prints; returns the exit code.</summary>
     private static async Task<int> ExecuteAsync(ICliTask task, RunSettings settings, CliConsole console)
     {
-        using var cancel = new CancelSignal(console.Error);
+        using var cancel = new CancelSignal(settings.Quiet ? null : console.Error);
         try
         {
             task.Validate();
@@ -78,7 +78,7 @@ internal static class CliApplication
                     : await LiveProgress.RunAsync(rich, task.Name, tracker, () => task.RunAsync(context)).ConfigureAwait(false);
                 await runOver.CancelAsync().ConfigureAwait(false);
                 reportWritten = settings.ReportDirectory is not { } reportDirectory || TryWriteReport(result, reportDirectory, console);
-                Print(result, console, settings, rich);
+                Print(result, console, settings, rich, cancel.Requested);
             }
             if (cancel.Requested) return ExitCodes.Cancelled;
             return result.Failed > 0 || result.Outcome != JobOutcome.Completed || !reportWritten ? ExitCodes.TasksFailed : ExitCodes.Success;
@@ -90,7 +90,7 @@ internal static class CliApplication
         }
         catch (OperationCanceledException) when (cancel.Requested)
         {
-            console.Error.WriteLine("actorproc: cancelled before the job started");
+            if (!settings.Quiet) console.Error.WriteLine("actorproc: cancelled before the job started");
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
@@ -102,11 +102,11 @@ internal static class CliApplication
         }
     }
 
-    private static void Print(RunResult result, CliConsole console, RunSettings settings, IAnsiConsole? rich)
+    private static void Print(RunResult result, CliConsole console, RunSettings settings, IAnsiConsole? rich, bool userCancelled)
     {
         try
         {
-            ResultPrinter.Print(result, console, settings.Json, settings.Quiet, rich);
+            ResultPrinter.Print(result, console, settings.Json, settings.Quiet, rich, userCancelled);
         }
         catch (IOException)
         {

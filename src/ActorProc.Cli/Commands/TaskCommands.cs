@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActorProc.Cli.Inputs;
 using ActorProc.Cli.Tasks;
 
 namespace ActorProc.Cli.Commands;
@@ -52,7 +53,9 @@ internal static class TaskCommands
     {
         var paths = Paths(helpName, "Text files (any size; lines are read in chunks in parallel).");
         var top = ValueParsers.AtLeast("--top", "Keep only the N most frequent keys (default: all).", 1, int.MaxValue);
-        var chunk = ValueParsers.ByteSize("--chunk-size", "Bytes per task, e.g. 8MiB (default: automatic, 1-32 MiB).");
+        var chunk = ValueParsers.ByteSize("--chunk-size",
+            $"Bytes per task, {ValueParsers.Size(LinePlan.Min)}-{ValueParsers.Size(LinePlan.Max)}, e.g. 8MiB (default: automatic, about 4 ranges per worker, {ValueParsers.Size(LinePlan.AutoMin)}-{ValueParsers.Size(LinePlan.AutoMax)}).",
+            LinePlan.Min, LinePlan.Max);
         var command = new Command(name, description) { paths, top, chunk };
         command.SetAction((parse, _) => run(parse, new CountTask(name, parse.GetValue(paths)!, (int?)parse.GetValue(top), parse.GetValue(chunk), counter)));
         return command;

@@ -36,12 +36,28 @@ internal static class ValueParsers
         CustomParser = result => Parse<TimeSpan>(result, name, TryParseDuration, "a duration with a unit, e.g. 500ms, 30s, 10m, 1h"),
     };
 
-    /// <summary>A byte-size option (&gt; 0; suffixes KiB, MiB, GiB).</summary>
-    public static Option<long?> ByteSize(string name, string description) => new(name)
+    /// <summary>A byte-size option (suffixes KiB, MiB, GiB) that must lie in [<paramref name="minimum"/>, <paramref name="maximum"/>] when given.</summary>
+    public static Option<long?> ByteSize(string name, string description, long minimum, long maximum) => new(name)
     {
         Description = description,
         HelpName = "BYTES",
-        CustomParser = result => Parse<long>(result, name, TryParseByteSize, "a positive size, e.g. 65536, 64KiB, 8MiB"),
+        CustomParser = result =>
+        {
+            var value = Parse<long>(result, name, TryParseByteSize, "a positive size, e.g. 65536, 64KiB, 8MiB");
+            if (value is not { } size) return null;
+            if (size >= minimum && size <= maximum) return size;
+            result.AddError($"{name} must be between {Size(minimum)} and {Size(maximum)} (got {result.Tokens[0].Value}).");
+            return null;
+        },
+    };
+
+    /// <summary>A size the way the options take it: 16KiB, 1GiB, or bytes.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        _ when bytes >= 1L << 30 && bytes % (1L << 30) == 0 => $"{bytes >> 30}GiB",
+        _ when bytes >= 1L << 20 && bytes % (1L << 20) == 0 => $"{bytes >> 20}MiB",
+        _ when bytes >= 1L << 10 && bytes % (1L << 10) == 0 => $"{bytes >> 10}KiB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>Parses a duration: a positive number followed by ms, s, m, min, h or d.</summary>

@@ -5,7 +5,7 @@ namespace ActorProc.Cli.Hosting;
 /// <summary>
 /// Ctrl+C handling. The first Ctrl+C (or SIGTERM) cancels <see cref="Token"/>: the job stops
 /// dispatching, running tasks notice between reads, and the report is still printed and written
-/// (exit 130). A second Ctrl+C exits at once with 130.
+/// (exit 130). A second Ctrl+C exits at once with 130. With <c>--quiet</c> nothing is printed.
 /// </summary>
 /// <remarks>
 /// Concurrency contract: the handlers run on a runtime signal thread; <see cref="_presses"/> is only
@@ -16,11 +16,12 @@ namespace ActorProc.Cli.Hosting;
 internal sealed class CancelSignal : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
-    private readonly TextWriter _error;
+    private readonly TextWriter? _error;
     private readonly PosixSignalRegistration? _terminate;
     private int _presses;
 
-    public CancelSignal(TextWriter error)
+    /// <param name="error">Where the notices go (stderr), or null for none (<c>--quiet</c>).</param>
+    public CancelSignal(TextWriter? error)
     {
         _error = error;
         Console.CancelKeyPress += OnCancelKeyPress;
@@ -56,12 +57,12 @@ internal sealed class CancelSignal : IDisposable
     {
         if (Interlocked.Increment(ref _presses) == 1)
         {
-            _error.WriteLine($"actorproc: {what}; stopping (press Ctrl+C again to exit at once)");
+            _error?.WriteLine($"actorproc: {what}; stopping (press Ctrl+C again to exit at once)");
             ThreadPool.UnsafeQueueUserWorkItem(static s => ((CancellationTokenSource)s!).Cancel(), _source);
             return;
         }
-        _error.WriteLine("actorproc: exiting at once");
-        _error.Flush();
+        _error?.WriteLine("actorproc: exiting at once");
+        _error?.Flush();
         Environment.Exit(ExitCodes.Cancelled);
     }
 }

@@ -21,6 +21,13 @@ internal sealed class CliRuntime : IAsyncDisposable
     /// </summary>
     private static readonly TimeSpan StopBound = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The CLI's own defaults, under the file. Akka's shutdown hook would otherwise make the exiting
+    /// process wait for coordinated shutdown, whose last phase waits (10 s) for dispatcher threads a
+    /// hung task still holds; the CLI stops its system itself, with a bound, before it exits.
+    /// </summary>
+    private const string CliDefaults = "akka.coordinated-shutdown.run-by-clr-shutdown-hook = off";
+
     private CliRuntime(ActorSystem system, WorkerPool pool)
     {
         System = system;
@@ -33,13 +40,17 @@ internal sealed class CliRuntime : IAsyncDisposable
     /// <summary>The worker pool jobs run on.</summary>
     public WorkerPool Pool { get; }
 
-    /// <summary>The file, the environment and <c>--verbose</c>, merged (ActorProc's defaults are added by <see cref="Start"/>).</summary>
+    /// <summary>The CLI's defaults, the file, the environment and <c>--verbose</c>/<c>--quiet</c>, merged (ActorProc's defaults are added by <see cref="Start"/>).</summary>
     /// <exception cref="UsageException">The file is missing, unreadable or malformed.</exception>
     public static Config LoadConfig(RunSettings settings)
     {
-        var config = settings.ConfigFile is { } file ? ConfigFile.Load(file) : Config.Empty;
+        var config = ConfigurationFactory.ParseString(CliDefaults);
+        if (settings.ConfigFile is { } file) config = Over(ConfigFile.Load(file), config);
         config = Over(EnvironmentOverrides.Read(), config);
+        // --quiet promises nothing on stderr but errors that change the exit code; Akka's warnings
+        // (a replaced worker, a slow stop) do not.
         if (settings.Verbose) config = Over(ConfigurationFactory.ParseString("akka.loglevel = INFO"), config);
+        else if (settings.Quiet) config = Over(ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF }"), config);
         return config;
     }
 
@@ -80,11 +91,22 @@ internal sealed class CliRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the pool (cancelling what still runs) and the system, waiting a bounded time for each.</summary>
+    /// <summary>
+    /// Stops the pool (cancelling what still runs) and then the system, waiting at most
+    /// <see cref="StopBound"/> for both together: a worker stuck in a read that never returns holds
+    /// its thread and would hold the stop for as long.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAny(Pool.StopAsync(force: true), Task.Delay(StopBound)).ConfigureAwait(false);
-        await Task.WhenAny(System.Terminate(), Task.Delay(StopBound)).ConfigureAwait(false);
+        var bound = Task.Delay(StopBound);
+        var stopped = StopAsync();
+        await Task.WhenAny(stopped, bound).ConfigureAwait(false);
+    }
+
+    private async Task StopAsync()
+    {
+        await Pool.StopAsync(force: true).ConfigureAwait(false);
+        await System.Terminate().ConfigureAwait(false);
     }
 
     /// <summary>The flags the user gave, over the configured options.</summary>

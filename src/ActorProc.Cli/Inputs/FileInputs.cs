@@ -4,8 +4,9 @@ namespace ActorProc.Cli.Inputs;
 
 /// <summary>
 /// Turns the paths given on the command line into the list of files to process, before any work
-/// starts. A path that does not exist, or a directory without <c>--recursive</c>, is a usage error
-/// (exit 2). With <c>--recursive</c>, directories are walked depth-first: a directory's files first,
+/// starts. A directory without <c>--recursive</c> is a usage error (exit 2). A path that does not
+/// exist is kept, like a file: it fails when opened and is reported as a failed input with the
+/// operating system's message while the other inputs are processed (exit 1), as <c>sha256sum</c> does. With <c>--recursive</c>, directories are walked depth-first: a directory's files first,
 /// then its subdirectories, each in ordinal name order (so the output order is stable); a subdirectory that cannot be listed becomes an error entry of the
 /// run instead of stopping it. Symbolic links to files are followed; symbolic links to directories
 /// are not (that is how cycles are avoided); a dangling link is kept as a file, so it fails when
@@ -19,7 +20,7 @@ internal static class FileInputs
     public sealed record Expansion(IReadOnlyList<string> Files, IReadOnlyList<InputError> Unlisted);
 
     /// <summary>Expands <paramref name="paths"/>.</summary>
-    /// <exception cref="UsageException">A path does not exist, or is a directory and <paramref name="recursive"/> is false.</exception>
+    /// <exception cref="UsageException">A path is empty, or is a directory and <paramref name="recursive"/> is false.</exception>
     /// <exception cref="OperationCanceledException">The walk was cancelled.</exception>
     public static Expansion Expand(IReadOnlyList<string> paths, bool recursive, CancellationToken cancellationToken)
     {
@@ -34,18 +35,16 @@ internal static class FileInputs
         return new Expansion(files, unlisted);
     }
 
-    /// <summary>Checks that a command-line path is a file, a dangling link, or (with --recursive) a directory.</summary>
-    /// <exception cref="UsageException">It is none of these.</exception>
+    /// <summary>
+    /// Checks that a command-line path is not empty and, unless <paramref name="recursive"/>, not a
+    /// directory. Anything else (a file, a link, a FIFO, a path that does not exist) is an input of the
+    /// job, whose own error, if any, is reported for it alone.
+    /// </summary>
+    /// <exception cref="UsageException">The path is empty, or a directory without --recursive.</exception>
     public static void Classify(string path, bool recursive, string directoryHint = "use --recursive to process the files under it")
     {
         if (path.Length == 0) throw new UsageException("an empty path was given.");
-        if (Directory.Exists(path))
-        {
-            if (!recursive) throw new UsageException($"{path}: is a directory ({directoryHint}).");
-            return;
-        }
-        if (File.Exists(path) || IsLink(path)) return;
-        throw new UsageException($"{path}: no such file or directory.");
+        if (Directory.Exists(path) && !recursive) throw new UsageException($"{path}: is a directory ({directoryHint}).");
     }
 
     private static void Walk(string root, List<string> files, List<InputError> unlisted, CancellationToken cancellationToken)
@@ -80,18 +79,6 @@ internal static class FileInputs
                 else files.Add(path);
             }
             for (var i = subdirectories.Count - 1; i >= 0; i--) pending.Push(subdirectories[i]);
-        }
-    }
-
-    private static bool IsLink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using ActorProc.Cli.Tasks;
 using Spectre.Console;
 
 namespace ActorProc.Cli.Output;
@@ -6,11 +7,14 @@ namespace ActorProc.Cli.Output;
 /// Prints a <see cref="RunResult"/> in one of three forms. <c>--json</c>: the one JSON document on
 /// stdout, nothing else. Terminal: result lines (or a table of the top keys), then a summary table.
 /// Pipe or file: result lines on stdout, and on stderr one line per error and a one-line summary, so
-/// stdout holds only results (e.g. <c>sha256sum -c</c> can check the hash output).
+/// stdout holds only results (e.g. <c>sha256sum -c</c> can check the hash output). Inputs that were
+/// cancelled (never run, or stopped by Ctrl+C or the deadline) are not listed one per line on stderr —
+/// after a Ctrl+C that was thousands of lines — but counted in one; with <c>--quiet</c> after a Ctrl+C
+/// not even that (the user knows; exit 130 says it). They are all in <c>--json</c> and <c>--report-dir</c>.
 /// </summary>
 internal static class ResultPrinter
 {
-    public static void Print(RunResult result, CliConsole console, bool json, bool quiet, IAnsiConsole? rich)
+    public static void Print(RunResult result, CliConsole console, bool json, bool quiet, IAnsiConsole? rich, bool userCancelled)
     {
         if (json)
         {
@@ -20,7 +24,14 @@ internal static class ResultPrinter
             stdout.Flush();
             return;
         }
-        foreach (var error in result.Errors) console.Error.WriteLine($"actorproc: {error.Input}: {error.Error}");
+        var cancelled = 0;
+        foreach (var error in result.Errors)
+        {
+            if (error.Error == ErrorText.Cancelled) cancelled++;
+            else console.Error.WriteLine($"actorproc: {error.Input}: {error.Error}");
+        }
+        if (cancelled > 0 && !(quiet && userCancelled))
+            console.Error.WriteLine($"actorproc: {cancelled:N0} {(cancelled == 1 ? "input" : "inputs")} cancelled before finishing (listed with --json or --report-dir)");
         if (rich is not null && !quiet) PrintRich(result, console, rich);
         else
         {

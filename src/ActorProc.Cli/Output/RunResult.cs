@@ -55,13 +55,19 @@ internal sealed record RunResult
     /// </summary>
     public static RunResult From(
         string task, JobReport report, long started, IReadOnlyList<ResultItem> results,
+        IReadOnlyList<InputError> errors, IReadOnlyList<string> succeeded, string inputUnit) =>
+        From(task, report.Outcome, report.Retries, started, results, errors, succeeded, inputUnit);
+
+    /// <summary>The same, for a job streamed without a report: its outcome and retries as counted by the task.</summary>
+    public static RunResult From(
+        string task, JobOutcome outcome, long retries, long started, IReadOnlyList<ResultItem> results,
         IReadOnlyList<InputError> errors, IReadOnlyList<string> succeeded, string inputUnit) => new()
     {
         Task = task,
-        Outcome = report.Outcome,
+        Outcome = outcome,
         Succeeded = succeeded.Count,
         Failed = errors.Count,
-        Retried = report.Retries,
+        Retried = retries,
         Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
         Results = results,
         Errors = errors,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using ActorProc.Cli.Inputs;
 using ActorProc.Cli.Output;
 
@@ -9,20 +8,24 @@ namespace ActorProc.Cli.Tasks;
 /// <c>ipcount</c> and <c>wordcount</c>: a map-reduce over the lines of text files. Each file is cut
 /// into byte ranges (<see cref="LinePlan"/>); the map runs one task per range on the worker pool and
 /// counts keys locally (a combiner: a task returns one table of its distinct keys, not a pair per
-/// line); the reduce merges the tables as the job's report comes back.
+/// line); the reduce folds each range's table into its file's table as it completes
+/// (<see cref="FileTallies"/>), and a finished file's table into the totals.
 /// </summary>
 /// <remarks>
-/// Why not <see cref="WorkerPool.MapReduceAsync{TIn,TKey,TValue,TResult}"/>: it was used first, but
-/// with many distinct keys (50,000 addresses over a 200 MB log) shuffling every range's table through
-/// reducer actors doubled the memory and cost about half as much time again as the counting, and a
-/// map-reduce is all-or-nothing, while here success is per file: a file any of whose ranges failed
-/// contributes nothing (no partial counts) and is listed in <c>errors</c> once, with its first error;
-/// the other files are still counted.
+/// Memory is bounded whatever the file sizes and <c>--chunk-size</c>: ranges are produced lazily, at
+/// most <see cref="RangesInFlight"/> per worker are read ahead of the consumer, and a range's table is
+/// dropped once folded. Why not <see cref="WorkerPool.MapReduceAsync{TIn,TKey,TValue,TResult}"/>: a
+/// map-reduce is all-or-nothing (a failed range or Ctrl+C throws and yields no counts), while here
+/// success is per file: a file any of whose ranges failed contributes nothing (no partial counts) and
+/// is listed in <c>errors</c> once, with its first error; the other files are still counted and printed.
 /// </remarks>
 internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? top, long? chunkBytes, Func<KeyCounter> newCounter) : ICliTask
 {
     /// <summary>Rows shown in the terminal's table when <c>--top</c> is not given.</summary>
     public const int TerminalRows = 20;
+
+    /// <summary>Ranges in flight per worker: enough to keep every worker busy while the consumer folds.</summary>
+    private const int RangesInFlight = 4;
 
     public string Name => name;
 
@@ -35,34 +38,31 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
     {
         var started = Stopwatch.GetTimestamp();
         context.Progress.Stage = "planning";
-        var plan = LinePlan.Create(paths, chunkBytes, context.Pool.Options.Workers);
-        context.Verbose($"{name}: {plan.Files.Count} file(s), {plan.Bytes:N0} bytes in {plan.Ranges.Count} range task(s)");
+        var workers = context.Pool.Options.Workers;
+        var plan = LinePlan.Create(paths, chunkBytes, workers, context.Token);
+        context.Verbose($"{name}: {plan.Files.Count} file(s), {plan.Bytes:N0} bytes in ranges of {plan.ChunkBytes:N0} bytes");
         var token = context.Token;
-        var report = await context.Pool.RunAsync(plan.Ranges, range => CountRange(range, token), context.JobOptions, token).ConfigureAwait(false);
+        var options = context.JobOptions with { MaxInFlight = (int)Math.Min(context.Pool.Options.MaxInFlight, Math.Max(2L, (long)workers * RangesInFlight)) };
+        var job = context.Pool.CreateJob(plan.Ranges(), range => CountRange(range, token), options);
 
-        context.Progress.Stage = "merging";
-        var fileErrors = new Dictionary<int, InputError>(plan.Unreadable);
-        foreach (var task in report.FailedTasks)
-            fileErrors.TryAdd(task.Input.File, new InputError(task.Input.Path, ErrorText.Describe(task.Exception, task.Status), task.Attempts));
-        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        long lines = 0, skipped = 0;
-        foreach (var task in report.SucceededTasks)
+        var tallies = new FileTallies(plan);
+        var outcome = new OutcomeTracker();
+        await foreach (var range in job.AsCompleted(token).ConfigureAwait(false))
         {
-            if (fileErrors.ContainsKey(task.Input.File)) continue;
-            var part = task.Value;
-            lines += part.Lines;
-            skipped += part.Skipped;
-            foreach (var (key, count) in part.Counts) CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _) += count;
+            outcome.Add(range.Status, range.Attempts);
+            if (range.Succeeded) tallies.Add(range.Input.File, range.Value);
+            else tallies.Fail(range.Input.File, new InputError(range.Input.Path, ErrorText.Describe(range.Exception, range.Status), range.Attempts));
         }
 
+        context.Progress.Stage = "ranking";
+        var totals = tallies.Totals;
         var ranked = totals.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key, StringComparer.Ordinal);
         var results = (top is { } n ? ranked.Take(n) : ranked).Select(static p => (ResultItem)new KeyCountItem(p.Key, p.Value)).ToList();
-        var succeeded = Enumerable.Range(0, plan.Files.Count).Where(i => !fileErrors.ContainsKey(i)).Select(i => plan.Files[i]).ToList();
-        var errors = fileErrors.OrderBy(static e => e.Key).Select(static e => e.Value).ToList();
-        return RunResult.From(Name, report, started, results, errors, succeeded, "files") with
+        var jobOutcome = outcome.Outcome(token.IsCancellationRequested, context.Pool.Options.JobDeadline, Stopwatch.GetElapsedTime(started));
+        return RunResult.From(Name, jobOutcome, outcome.Retries, started, results, tallies.Errors(), tallies.Succeeded(), "files") with
         {
             Bytes = plan.Bytes,
-            Lines = new LineTotals(lines, skipped),
+            Lines = new LineTotals(tallies.Lines, tallies.Skipped),
             DistinctKeys = totals.Count,
             TerminalLimit = top is null ? TerminalRows : null,
         };
@@ -74,7 +74,4 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
         LineRangeReader.Read(range, counter, cancellationToken);
         return new RangeCounts(counter.Counts, counter.Lines, counter.Skipped);
     }
-
-    /// <summary>What one range task returns: its key counts and line statistics.</summary>
-    private sealed record RangeCounts(Dictionary<string, long> Counts, long Lines, long Skipped);
 }

@@ -5,6 +5,9 @@ namespace ActorProc.Cli.Tasks;
 /// <summary>Turns a task's exception into the one-line message shown in <c>errors</c>.</summary>
 internal static class ErrorText
 {
+    /// <summary>The message of an input that was cancelled (not started, or stopped before it finished).</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>ENOENT, the same number on Linux and macOS.</summary>
     private const int NoSuchFile = 2;
 
@@ -15,7 +18,7 @@ internal static class ErrorText
     /// </summary>
     public static string Describe(Exception? error, TaskOutcome status)
     {
-        if (status == TaskOutcome.Cancelled || error is OperationCanceledException) return "cancelled";
+        if (status == TaskOutcome.Cancelled || error is OperationCanceledException) return Cancelled;
         if (error is null) return status == TaskOutcome.TimedOut ? "timed out" : "failed";
         var message = error.Message;
         if (error.InnerException is IOException { Message: { Length: > 0 } os } && !message.Contains(os, StringComparison.Ordinal))
