@@ -35,7 +35,7 @@ public static class ActorProcConfig
     /// under both when the result is given to <c>ActorSystem.Create</c>.
     /// </summary>
     public static Config WithDefaults(Config? config) =>
-        config is null || config.IsEmpty ? Defaults : config.WithFallback(Defaults);
+        config is null || config.IsEmpty || ReferenceEquals(config, Defaults) ? Defaults : config.WithFallback(Defaults);
 
     /// <summary>
     /// Makes ActorProc's defaults (its dispatchers and pool settings) visible in a system created

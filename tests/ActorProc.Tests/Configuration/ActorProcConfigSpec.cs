@@ -28,6 +28,15 @@ public sealed class ActorProcConfigSpec
     }
 
     [Fact]
+    public void Defaults_over_defaults_are_the_defaults()
+    {
+        // Regression: Akka refuses a config as its own fallback, and FromConfig adds the defaults again.
+        var options = WorkerPoolOptions.FromConfig(ActorProcConfig.WithDefaults(ActorProcConfig.Defaults));
+
+        Assert.Equal(WorkerPoolOptions.Default, options);
+    }
+
+    [Fact]
     public void A_malformed_value_names_its_key_the_value_and_what_is_allowed()
     {
         var config = ConfigurationFactory.ParseString("actorproc.pool.workers = zero");
