@@ -1,0 +1,194 @@
+using Akka.Cluster.Sharding;
+using Akka.Persistence;
+
+namespace ActorProc.Cluster.Jobs;
+
+/// <summary>
+/// The sharded, persistent entity of one durable job (entity id = job id). It journals the job
+/// before acknowledging the submitter, starts one partition entity per partition (resending until
+/// each acknowledges), records each partition's results once (a repeated completion is acknowledged
+/// again, not recorded again) and completes when every partition is recorded. State transitions
+/// live in <see cref="JobRecord.Apply"/>; this actor decides which event to persist.
+/// </summary>
+internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
+{
+    private const string ResendTimer = "resend-starts";
+    private readonly string _jobId;
+    private readonly NodeServices _services;
+    private readonly JobRecord _job = new();
+    // Not persisted: after a restart every unfinished partition is told again (StartPartition is idempotent).
+    private readonly HashSet<int> _startAcknowledged = [];
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private int _eventsSinceSnapshot;
+
+    public JobEntity(string jobId, NodeServices services)
+    {
+        _jobId = jobId;
+        _services = services;
+        PersistenceId = EntityIds.JobPersistenceId(jobId);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is JobSnapshot snapshot) _job.Restore(snapshot);
+        });
+        Recover<IJobEvent>(e => _job.Apply(e));
+        Recover<RecoveryCompleted>(_ => AfterRecovery());
+
+        Command<SubmitJob>(Submit);
+        Command<GetJob>(Get);
+        Command<PartitionStartAcknowledged>(StartAcknowledged);
+        Command<PartitionFinished>(Finished);
+        Command<ResendStarts>(_ => StartPartitions());
+        Command<ReceiveTimeout>(_ => Passivate());
+        // Events stay in the journal after a snapshot: it is the job's audit trail, and recovery reads only what follows the snapshot.
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Job {0}: snapshot failed; recovery replays events instead.", _jobId));
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private IActorRef Partitions => ClusterSharding.Get(Context.System).ShardRegion(EntityIds.PartitionType);
+
+    private void AfterRecovery()
+    {
+        if (!_job.Exists) return;
+        if (_job.IsDone) AwaitIdle();
+        else if (_job.AllPartitionsFinished) PersistAndApply(JobCompleted.Instance); // crashed between the last record and completion
+        else StartPartitions();
+    }
+
+    private void Submit(SubmitJob submit)
+    {
+        var sender = Sender;
+        if (_job.Exists)
+        {
+            sender.Tell(Acknowledgement(isNew: false));
+            return;
+        }
+        var spec = submit.Spec;
+        if (!_services.Tasks.TryGet(spec.TaskName, out _))
+        {
+            // Fail fast and whole: journal the job and its failure together, so it is never half-run
+            // and a second submission with the same id gets the same answer.
+            var known = string.Join(", ", _services.Tasks.Tasks.Select(t => t.Name));
+            var reason = $"Unknown task '{spec.TaskName}': no task of that name on node {_services.NodeAddress}. Known tasks: {(known.Length == 0 ? "(none)" : known)}.";
+            PersistAll(new IJobEvent[] { new JobAccepted(spec), new JobFailed(reason) }, e =>
+            {
+                Record(e);
+                if (e is not JobFailed) return;
+                sender.Tell(Acknowledgement(isNew: true));
+                AwaitIdle();
+            });
+            return;
+        }
+        Persist<IJobEvent>(new JobAccepted(spec), e =>
+        {
+            Record(e);
+            sender.Tell(Acknowledgement(isNew: true));
+            if (spec.PartitionCount == 0) PersistAndApply(JobCompleted.Instance);
+            else StartPartitions();
+        });
+    }
+
+    private void Get(GetJob get)
+    {
+        if (!_job.Exists)
+        {
+            Sender.Tell(new JobNotFound(get.JobId));
+            Passivate(); // a query must not leave a remembered empty entity behind
+            return;
+        }
+        Sender.Tell(_job.ToStatus(get.IncludeResults));
+    }
+
+    private void StartAcknowledged(PartitionStartAcknowledged ack)
+    {
+        if (!_job.Exists || _job.IsDone) return;
+        _startAcknowledged.Add(ack.Partition);
+        if (_job.UnfinishedPartitions.All(_startAcknowledged.Contains)) Timers.Cancel(ResendTimer);
+        if (_job.State == JobState.Accepted) PersistAndApply(JobStarted.Instance);
+    }
+
+    private void Finished(PartitionFinished finished)
+    {
+        var sender = Sender;
+        var ack = new PartitionFinishAcknowledged(finished.JobId, finished.Partition);
+        if (!_job.Exists) return; // cannot happen: a partition exists only after its job was accepted
+        if (_job.IsDone || _job.HasFinished(finished.Partition))
+        {
+            sender.Tell(ack); // at-least-once delivery: repeats are answered, not recorded
+            return;
+        }
+        if (!Fits(finished))
+        {
+            _log.Error("Job {0}: partition {1} reported {2} results that do not match its tasks; ignored.", _jobId, finished.Partition, finished.Results.Count);
+            return;
+        }
+        Persist<IJobEvent>(new PartitionResultsRecorded(finished.Partition, finished.Results, finished.Reexecuted), e =>
+        {
+            Record(e);
+            sender.Tell(ack);
+            if (_job.AllPartitionsFinished) PersistAndApply(JobCompleted.Instance);
+        });
+    }
+
+    private bool Fits(PartitionFinished finished)
+    {
+        var spec = _job.Spec!;
+        if (finished.Partition < 0 || finished.Partition >= spec.PartitionCount) return false;
+        long first = spec.FirstIndexOf(finished.Partition), size = spec.SizeOf(finished.Partition);
+        return finished.Results.Count == size && finished.Results.Select(r => r.Index - first).Order().SequenceEqual(Enumerable.Range(0, (int)size).Select(i => (long)i));
+    }
+
+    private void StartPartitions()
+    {
+        var spec = _job.Spec!;
+        var waiting = _job.UnfinishedPartitions.Where(p => !_startAcknowledged.Contains(p)).ToArray();
+        foreach (var p in waiting)
+        {
+            var first = spec.FirstIndexOf(p);
+            var inputs = spec.Inputs.Skip(first).Take(spec.SizeOf(p)).ToArray();
+            Partitions.Tell(new StartPartition(_jobId, p, spec.TaskName, first, inputs), Self);
+        }
+        if (waiting.Length > 0 && !Timers.IsTimerActive(ResendTimer))
+            Timers.StartPeriodicTimer(ResendTimer, ResendStarts.Instance, _services.Settings.JobResendInterval);
+    }
+
+    private void PersistAndApply(IJobEvent e) => Persist(e, persisted =>
+    {
+        Record(persisted);
+        if (_job.IsDone) AwaitIdle();
+    });
+
+    /// <summary>Applies a persisted event, and snapshots when recovery would otherwise replay many events.</summary>
+    private void Record(IJobEvent e)
+    {
+        _job.Apply(e);
+        // Also when the job is done after several events: a finished job is read often and never changes again.
+        if (++_eventsSinceSnapshot < _services.Settings.SnapshotEvery && !(_job.IsDone && _eventsSinceSnapshot > 2)) return;
+        _eventsSinceSnapshot = 0;
+        SaveSnapshot(_job.ToSnapshot());
+    }
+
+    private void AwaitIdle()
+    {
+        Timers.Cancel(ResendTimer);
+        Context.SetReceiveTimeout(_services.Settings.JobIdleAfterDone);
+    }
+
+    /// <summary>Stops through the shard, which also forgets the entity (a done job need not be restarted with the cluster).</summary>
+    private void Passivate()
+    {
+        Context.SetReceiveTimeout(null);
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+    }
+
+    private JobAcknowledgement Acknowledgement(bool isNew) => new(_jobId, isNew, _job.State, _job.Error);
+
+    private sealed record ResendStarts
+    {
+        public static readonly ResendStarts Instance = new();
+    }
+}

@@ -1,0 +1,13 @@
+using Akka.Cluster.Sharding;
+
+namespace ActorProc.Cluster.Jobs;
+
+/// <summary>How sharding finds the entity of a message: by the ids the messages carry (see <see cref="EntityIds"/>).</summary>
+internal static class ShardingExtractors
+{
+    public static IMessageExtractor Jobs(int shards) =>
+        HashCodeMessageExtractor.Create(shards, static m => m is IJobCommand c ? c.JobId : null);
+
+    public static IMessageExtractor Partitions(int shards) =>
+        HashCodeMessageExtractor.Create(shards, static m => m is IPartitionCommand c ? EntityIds.Partition(c.JobId, c.Partition) : null);
+}
