@@ -1,0 +1,188 @@
+using System.Net;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using ActorProc.Cluster.Configuration;
+using ActorProc.Cluster.Nodes;
+
+namespace ActorProc.Cluster.Client;
+
+/// <summary>
+/// Submits durable jobs to a cluster and reads their state (what <c>actorproc submit/job/status</c> use).
+/// <para>
+/// <see cref="ConnectAsync"/> joins the cluster as a member with the role <c>client</c>: it holds no
+/// shards (sharding runs on <c>worker</c> members; the client uses sharding proxies) and does not count
+/// in the split-brain resolver's majority. Why a member rather than Akka's ClusterClient: requests go
+/// straight to the entity's node through sharding (no receptionist hop), membership and shard
+/// placement for <see cref="GetClusterStatusAsync"/> come from the client's own view of the cluster, and
+/// nodes need no extra set-up. The price: nodes must be able to reach the client's address too
+/// (configure <c>akka.remote.dot-netty.tcp.hostname</c> when the default is not reachable), and a client
+/// killed without leaving is downed by the split-brain resolver after a few seconds.
+/// </para>
+/// <para>
+/// Concurrency contract: every method may be called from any thread, concurrently; requests are
+/// independent asks. Dispose once: <see cref="DisposeAsync"/> leaves the cluster gracefully.
+/// </para>
+/// </summary>
+public sealed class ClusterJobClient : IAsyncDisposable
+{
+    private const string WorkerRole = "worker";
+    private readonly IActorRef _jobs;
+    private readonly TimeSpan _askTimeout;
+    private readonly bool _ownsSystem;
+
+    internal ClusterJobClient(ActorSystem system, IActorRef jobs, TimeSpan askTimeout, bool ownsSystem)
+    {
+        System = system;
+        _jobs = jobs;
+        _askTimeout = askTimeout;
+        _ownsSystem = ownsSystem;
+    }
+
+    /// <summary>The actor system the client talks through (its own, or the node's for <see cref="ClusterNode.Jobs"/>).</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>
+    /// Joins the cluster through <paramref name="contactPoints"/> as a <c>client</c> member and waits
+    /// until it is up.
+    /// </summary>
+    /// <param name="contactPoints">Nodes as <c>"host:port"</c>; any one of them that answers is enough.</param>
+    /// <param name="timeout">How long to try before giving up.</param>
+    /// <param name="config">Further HOCON (e.g. the client's own <c>akka.remote.dot-netty.tcp.hostname</c>); null = none.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <exception cref="ArgumentException">No contact point, or one is not <c>host:port</c>.</exception>
+    /// <exception cref="ClusterUnreachableException">No contact point answered within <paramref name="timeout"/>; the message names them.</exception>
+    public static async Task<ClusterJobClient> ConnectAsync(IReadOnlyList<string> contactPoints, TimeSpan timeout, Config? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contactPoints);
+        if (contactPoints.Count == 0) throw new ArgumentException("Give at least one contact point (host:port).", nameof(contactPoints));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        var user = config ?? Config.Empty;
+        var systemName = ClusterConfig.WithDefaults(user).GetString("actorproc.cluster.system-name");
+        var addresses = contactPoints.Select(c => Endpoints.ToAddress(c, systemName, "contact point")).ToArray();
+        var loopback = addresses.All(a => a.Host is "localhost" || (IPAddress.TryParse(a.Host, out var ip) && IPAddress.IsLoopback(ip)));
+        // The client's address: loopback when the cluster is on loopback, else Akka's default (the machine's name).
+        var clientDefaults = ConfigurationFactory.ParseString($$"""
+            akka.loglevel = WARNING
+            akka.remote.dot-netty.tcp.port = 0
+            {{(loopback ? "akka.remote.dot-netty.tcp.hostname = \"127.0.0.1\"" : "")}}
+            """);
+        var forced = ConfigurationFactory.ParseString("""
+            akka.cluster.roles = ["client"]
+            akka.cluster.seed-nodes = []
+            """);
+        var system = ActorSystem.Create(systemName, ClusterConfig.WithDefaults(forced.WithFallback(user).WithFallback(clientDefaults)));
+        try
+        {
+            var settings = ClusterJobSettings.FromConfig(system.Settings.Config);
+            var cluster = Akka.Cluster.Cluster.Get(system);
+            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            cluster.RegisterOnMemberUp(() => up.TrySetResult());
+            cluster.JoinSeedNodes(addresses);
+            var jobs = await ClusterSharding.Get(system).StartProxyAsync(EntityIds.JobType, WorkerRole, ShardingExtractors.Jobs(settings.JobShards)).ConfigureAwait(false);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var finished = await Task.WhenAny(up.Task, Task.Delay(timeout, timer.Token)).ConfigureAwait(false);
+            timer.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (finished != up.Task) throw new ClusterUnreachableException(addresses.Select(a => a.ToString()).ToArray(), timeout);
+            return new ClusterJobClient(system, jobs, settings.AskTimeout, ownsSystem: true);
+        }
+        catch
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Submits a job and returns once it is in the journal. Idempotent by job id: when a job with this id
+    /// exists, its acknowledgement (<see cref="JobAcknowledgement.IsNew"/> false) is returned and nothing
+    /// runs again. A job whose task is unknown on the accepting node comes back <see cref="JobState.Failed"/>
+    /// with the task's name in <see cref="JobAcknowledgement.Error"/>.
+    /// </summary>
+    /// <exception cref="TimeoutException">No answer within <c>actorproc.cluster.client.ask-timeout</c> (no worker up?).</exception>
+    public async Task<JobAcknowledgement> SubmitAsync(JobSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return await AskAsync(new SubmitJob(spec), cancellationToken).ConfigureAwait(false) switch
+        {
+            JobAcknowledgement ack => ack,
+            var other => throw Unexpected(other),
+        };
+    }
+
+    /// <summary>
+    /// The job's state and counts; once it is completed (and <paramref name="includeResults"/>), every
+    /// task's result in index order. Null when no job has this id.
+    /// </summary>
+    /// <exception cref="TimeoutException">No answer within the ask timeout.</exception>
+    public async Task<JobStatus?> GetJobAsync(string jobId, bool includeResults = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return await AskAsync(new GetJob(jobId, includeResults), cancellationToken).ConfigureAwait(false) switch
+        {
+            JobStatus status => status,
+            JobNotFound => null,
+            var other => throw Unexpected(other),
+        };
+    }
+
+    /// <summary>
+    /// The members as this client sees them (address, roles, status, reachability), the shards and live
+    /// entities of each up worker, and the running jobs with their counts.
+    /// </summary>
+    /// <exception cref="TimeoutException">A running job did not answer within the ask timeout.</exception>
+    public async Task<ClusterStatus> GetClusterStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var state = Akka.Cluster.Cluster.Get(System).State;
+        var members = state.Members.Union(state.Unreachable).OrderBy(m => m.Address.ToString(), StringComparer.Ordinal)
+            .Select(m => new ClusterMemberInfo(m.Address.ToString(), m.Roles.Order(StringComparer.Ordinal).ToArray(),
+                m.Status.ToString().ToLowerInvariant(), !state.Unreachable.Contains(m)))
+            .ToArray();
+        var workers = state.Members.Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole(WorkerRole) && !state.Unreachable.Contains(m)).ToArray();
+        var regions = await Task.WhenAll(workers.Select(async w =>
+            (Worker: w, Jobs: await RegionStateAsync(w.Address, EntityIds.JobType).ConfigureAwait(false),
+                Partitions: await RegionStateAsync(w.Address, EntityIds.PartitionType).ConfigureAwait(false)))).ConfigureAwait(false);
+        var shards = regions.Where(r => r.Jobs is not null && r.Partitions is not null)
+            .Select(r => new NodeShards(r.Worker.Address.ToString(), r.Jobs!.Shards.Count, r.Partitions!.Shards.Count,
+                r.Jobs.Shards.Sum(s => s.EntityIds.Count), r.Partitions.Shards.Sum(s => s.EntityIds.Count)))
+            .ToArray();
+        var jobIds = regions.Where(r => r.Jobs is not null).SelectMany(r => r.Jobs!.Shards.SelectMany(s => s.EntityIds)).Distinct().Order(StringComparer.Ordinal);
+        var jobs = await Task.WhenAll(jobIds.Select(id => GetJobAsync(id, includeResults: false, cancellationToken))).ConfigureAwait(false);
+        return new ClusterStatus(members, shards, jobs.Where(j => j is { IsDone: false }).Select(j => j!).ToArray());
+    }
+
+    /// <summary>Leaves the cluster gracefully and stops the client's actor system (nothing, for a node's own client).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ownsSystem) return;
+        await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).ConfigureAwait(false);
+        await System.WhenTerminated.ConfigureAwait(false);
+    }
+
+    private async Task<CurrentShardRegionState?> RegionStateAsync(Address node, string typeName)
+    {
+        try
+        {
+            var region = System.ActorSelection(new RootActorPath(node) / "system" / "sharding" / typeName);
+            return await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, _askTimeout).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            return null; // a node that does not answer is left out of the shard table, not fatal for a status
+        }
+    }
+
+    private async Task<object> AskAsync(object message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _jobs.Ask<object>(message, _askTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new TimeoutException($"No answer from the cluster within {_askTimeout.TotalSeconds:0.#} s (is a worker node up?).", e);
+        }
+    }
+
+    private static InvalidOperationException Unexpected(object reply) => new($"Unexpected reply from the cluster: {reply.GetType().Name}.");
+}

@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace ActorProc.Cluster.Nodes;
+
+/// <summary>
+/// A parsed <c>--journal</c> value: which Akka.Persistence.Sql provider, which connection string, and a
+/// name to show in messages (the PostgreSQL password left out).
+/// </summary>
+internal sealed record JournalLocation(string Kind, string ConnectionString, string ProviderName, string TableMapping, string DisplayName)
+{
+    public const string Sqlite = "sqlite", Postgres = "postgres";
+
+    /// <exception cref="ArgumentException">Not <c>sqlite:PATH</c> or <c>postgres:CONNECTION-STRING</c>, or the connection string is malformed.</exception>
+    public static JournalLocation Parse(string journal)
+    {
+        var colon = journal?.IndexOf(':') ?? -1;
+        var kind = colon > 0 ? journal![..colon] : "";
+        var target = colon > 0 ? journal![(colon + 1)..] : "";
+        if (target.Length == 0 || kind is not (Sqlite or Postgres))
+            throw new ArgumentException($"Invalid journal '{journal}': expected sqlite:PATH or postgres:CONNECTION-STRING.", nameof(journal));
+        if (kind == Sqlite)
+        {
+            var path = Path.GetFullPath(target);
+            // A busy timeout (seconds) lets node processes that share the file wait for each other's writes.
+            return new JournalLocation(kind, $"Data Source={path};Default Timeout=30;Pooling=True", "SQLite.MS", "sqlite", $"sqlite:{path}");
+        }
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(target);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"Invalid journal 'postgres:...': the connection string is malformed ({e.Message}).", nameof(journal), e);
+        }
+        var shown = new NpgsqlConnectionStringBuilder(target) { Password = null };
+        return new JournalLocation(kind, builder.ConnectionString, "PostgreSQL15", "postgresql", $"postgres:{shown.ConnectionString}");
+    }
+}
