@@ -56,30 +56,29 @@ internal static class CliApplication
         {
             task.Validate();
             var config = CliRuntime.LoadConfig(settings);
+            var options = CliRuntime.PoolOptions(settings, config);
             if (settings.ReportDirectory is { } directory) PrepareReportDirectory(directory);
-            RunResult result;
-            bool reportWritten;
-            await using (var runtime = CliRuntime.Start(settings, config))
+            // The task plans its inputs while the system starts; the process exits after printing
+            // without stopping the system (see CliRuntime).
+            var runtime = CliRuntime.StartInBackground(settings, config, options);
+            var tracker = new ProgressTracker();
+            // Cancelled by Ctrl+C, and once the job is over: tasks still running past a deadline or a
+            // timeout (which .NET cannot abort) see it at their next check and stop.
+            using var runOver = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
+            var rich = console.IsTerminal && !settings.Json && !settings.Quiet
+                ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) })
+                : null;
+            var context = new RunContext
             {
-                var tracker = new ProgressTracker();
-                // Cancelled by Ctrl+C, and once the job is over: tasks still running past a deadline or a
-                // timeout (which .NET cannot abort) see it at their next check and stop, so the pool stops quickly.
-                using var runOver = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
-                var rich = console.IsTerminal && !settings.Json && !settings.Quiet
-                    ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) })
-                    : null;
-                var context = new RunContext
-                {
-                    Pool = runtime.Pool, Settings = settings, Token = runOver.Token, Progress = tracker, ShowsProgress = rich is not null, Log = console.Error,
-                };
-                context.Verbose($"{task.Name}: starting on {runtime.Pool.Options.Workers} worker(s)");
-                result = rich is null
-                    ? await task.RunAsync(context).ConfigureAwait(false)
-                    : await LiveProgress.RunAsync(rich, task.Name, tracker, () => task.RunAsync(context)).ConfigureAwait(false);
-                await runOver.CancelAsync().ConfigureAwait(false);
-                reportWritten = settings.ReportDirectory is not { } reportDirectory || TryWriteReport(result, reportDirectory, console);
-                Print(result, console, settings, rich, cancel.Requested);
-            }
+                Pool = PoolOf(runtime), PoolOptions = options, Settings = settings, Token = runOver.Token, Progress = tracker, ShowsProgress = rich is not null, Log = console.Error,
+            };
+            context.Verbose($"{task.Name}: starting on {options.Workers} worker(s)");
+            var result = rich is null
+                ? await task.RunAsync(context).ConfigureAwait(false)
+                : await LiveProgress.RunAsync(rich, task.Name, tracker, () => task.RunAsync(context)).ConfigureAwait(false);
+            await runOver.CancelAsync().ConfigureAwait(false);
+            var reportWritten = settings.ReportDirectory is not { } reportDirectory || TryWriteReport(result, reportDirectory, console);
+            Print(result, console, settings, rich, cancel.Requested);
             if (cancel.Requested) return ExitCodes.Cancelled;
             return result.Failed > 0 || result.Outcome != JobOutcome.Completed || !reportWritten ? ExitCodes.TasksFailed : ExitCodes.Success;
         }
@@ -101,6 +100,8 @@ internal static class CliApplication
             return ExitCodes.TasksFailed;
         }
     }
+
+    private static async Task<WorkerPool> PoolOf(Task<CliRuntime> runtime) => (await runtime.ConfigureAwait(false)).Pool;
 
     private static void Print(RunResult result, CliConsole console, RunSettings settings, IAnsiConsole? rich, bool userCancelled)
     {

@@ -38,12 +38,13 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
     {
         var started = Stopwatch.GetTimestamp();
         context.Progress.Stage = "planning";
-        var workers = context.Pool.Options.Workers;
+        var workers = context.PoolOptions.Workers;
         var plan = LinePlan.Create(paths, chunkBytes, workers, context.Token);
         context.Verbose($"{name}: {plan.Files.Count} file(s), {plan.Bytes:N0} bytes in ranges of {plan.ChunkBytes:N0} bytes");
         var token = context.Token;
-        var options = context.JobOptions with { MaxInFlight = (int)Math.Min(context.Pool.Options.MaxInFlight, Math.Max(2L, (long)workers * RangesInFlight)) };
-        var job = context.Pool.CreateJob(plan.Ranges(), range => CountRange(range, token), options);
+        var options = context.JobOptions with { MaxInFlight = (int)Math.Min(context.PoolOptions.MaxInFlight, Math.Max(2L, (long)workers * RangesInFlight)) };
+        var pool = await context.Pool.ConfigureAwait(false);
+        var job = pool.CreateJob(plan.Ranges(), range => CountRange(range, token), options);
 
         var tallies = new FileTallies(plan);
         var outcome = new OutcomeTracker();
@@ -58,7 +59,7 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
         var totals = tallies.Totals;
         var ranked = totals.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key, StringComparer.Ordinal);
         var results = (top is { } n ? ranked.Take(n) : ranked).Select(static p => (ResultItem)new KeyCountItem(p.Key, p.Value)).ToList();
-        var jobOutcome = outcome.Outcome(token.IsCancellationRequested, context.Pool.Options.JobDeadline, Stopwatch.GetElapsedTime(started));
+        var jobOutcome = outcome.Outcome(token.IsCancellationRequested, context.PoolOptions.JobDeadline, Stopwatch.GetElapsedTime(started));
         return RunResult.From(Name, jobOutcome, outcome.Retries, started, results, tallies.Errors(), tallies.Succeeded(), "files") with
         {
             Bytes = plan.Bytes,

@@ -26,7 +26,8 @@ internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bo
         context.Verbose($"hash: {expansion.Files.Count} file(s), {algorithm}");
         var hashAlgorithm = FileHasher.Algorithm(algorithm);
         var token = context.Token;
-        var report = await context.Pool.RunAsync(expansion.Files, path => FileHasher.Hash(path, hashAlgorithm, token), context.JobOptions, token)
+        var pool = await context.Pool.ConfigureAwait(false);
+        var report = await pool.RunAsync(expansion.Files, path => FileHasher.Hash(path, hashAlgorithm, token), context.JobOptions, token)
             .ConfigureAwait(false);
 
         var results = new List<ResultItem>((int)report.Succeeded);

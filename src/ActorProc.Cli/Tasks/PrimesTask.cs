@@ -30,14 +30,15 @@ internal sealed class PrimesTask(long to, long? chunk) : ICliTask
     public async Task<RunResult> RunAsync(RunContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var size = chunk ?? Math.Clamp(to / (context.Pool.Options.Workers * 16L), 10_000, MaxChunk);
+        var size = chunk ?? Math.Clamp(to / (context.PoolOptions.Workers * 16L), 10_000, MaxChunk);
         context.Progress.Stage = "sieving base primes";
         var basePrimes = PrimeSieve.PrimesUpTo((int)Math.Sqrt(to) + 1);
         var ranges = new List<PrimeRange>();
         for (long low = 1; low <= to; low += size) ranges.Add(new PrimeRange(low, Math.Min(to, low + size - 1)));
         context.Verbose($"primes: {ranges.Count} range(s) of up to {size:N0} numbers, {basePrimes.Length:N0} base primes");
         var token = context.Token;
-        var report = await context.Pool.RunAsync(ranges, r => (Int128)PrimeSieve.CountPrimes(r.Low, r.High, basePrimes, token), context.JobOptions, token)
+        var pool = await context.Pool.ConfigureAwait(false);
+        var report = await pool.RunAsync(ranges, r => (Int128)PrimeSieve.CountPrimes(r.Low, r.High, basePrimes, token), context.JobOptions, token)
             .ConfigureAwait(false);
         return NumberTasks.Total(Name, report, started, "ranges");
     }

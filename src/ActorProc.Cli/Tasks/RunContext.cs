@@ -6,8 +6,15 @@ namespace ActorProc.Cli.Tasks;
 /// <summary>What a task's runner gets: the pool, the settings, the user's cancellation and the progress sink.</summary>
 internal sealed class RunContext
 {
-    /// <summary>The worker pool the task runs its job on.</summary>
-    public required WorkerPool Pool { get; init; }
+    /// <summary>
+    /// The worker pool the task runs its job on, still starting when the task begins: a task plans its
+    /// inputs first (listing files, measuring them) and awaits the pool only when it has work to give.
+    /// Faults with <see cref="UsageException"/> when the configuration turns out invalid.
+    /// </summary>
+    public required Task<WorkerPool> Pool { get; init; }
+
+    /// <summary>The pool's settings (configuration and flags merged), known before the pool exists.</summary>
+    public required WorkerPoolOptions PoolOptions { get; init; }
 
     /// <summary>The common options.</summary>
     public required RunSettings Settings { get; init; }
