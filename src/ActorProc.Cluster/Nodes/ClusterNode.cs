@@ -50,7 +50,7 @@ public sealed class ClusterNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(tasks);
         settings.Validate();
-        var journal = JournalLocation.Parse(settings.Journal);
+        var journal = NodeConfig.Journal(settings);
         await JournalProbe.EnsureOpenAsync(journal, cancellationToken).ConfigureAwait(false);
         var config = NodeConfig.Build(settings, journal);
         var jobSettings = ClusterJobSettings.FromConfig(config);
@@ -58,8 +58,9 @@ public sealed class ClusterNode : IAsyncDisposable
         try
         {
             var cluster = Akka.Cluster.Cluster.Get(system);
-            system.ActorOf(Props.Create(typeof(MembershipLogger), settings.Seeds), "actorproc-membership");
-            system.Log.Info(MembershipLogger.Prefix + "node starting at {0} with roles [{1}], journal {2}", cluster.SelfAddress, string.Join(",", settings.Roles), journal.DisplayName);
+            var seeds = cluster.Settings.SeedNodes.Select(a => a.ToString()).ToArray();
+            system.ActorOf(Props.Create(typeof(MembershipLogger), (IReadOnlyList<string>)seeds), "actorproc-membership");
+            system.Log.Info(MembershipLogger.Prefix + "node starting at {0} with roles [{1}], journal {2}", cluster.SelfAddress, string.Join(",", cluster.SelfRoles), journal.DisplayName);
 
             const string poolName = "cluster-tasks";
             var pool = new WorkerPool(system, WorkerPoolOptions.FromConfig(system.Settings.Config, poolName) with { Name = poolName });
@@ -78,7 +79,7 @@ public sealed class ClusterNode : IAsyncDisposable
             var jobs = await sharding.StartAsync(EntityIds.JobType, id => Props.Create(typeof(JobEntity), id, services), shardingSettings,
                 ShardingExtractors.Jobs(jobSettings.JobShards), sharding.DefaultShardAllocationStrategy(shardingSettings), PoisonPill.Instance).ConfigureAwait(false);
 
-            if (settings.Seeds.Count == 0) cluster.Join(cluster.SelfAddress);
+            if (seeds.Length == 0) cluster.Join(cluster.SelfAddress); // a cluster of its own
             return new ClusterNode(system, settings, pool, jobs, jobSettings);
         }
         catch
