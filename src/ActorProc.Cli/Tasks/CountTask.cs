@@ -43,7 +43,7 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
         context.Verbose($"{name}: {plan.Files.Count} file(s), {plan.Bytes:N0} bytes in ranges of {plan.ChunkBytes:N0} bytes");
         var token = context.Token;
         var options = context.JobOptions with { MaxInFlight = (int)Math.Min(context.PoolOptions.MaxInFlight, Math.Max(2L, (long)workers * RangesInFlight)) };
-        var pool = await context.Pool.ConfigureAwait(false);
+        (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
         var job = pool.CreateJob(plan.Ranges(), range => CountRange(range, token), options);
 
         var tallies = new FileTallies(plan);
@@ -73,6 +73,6 @@ internal sealed class CountTask(string name, IReadOnlyList<string> paths, int? t
     {
         var counter = newCounter();
         LineRangeReader.Read(range, counter, cancellationToken);
-        return new RangeCounts(counter.Counts, counter.Lines, counter.Skipped);
+        return new RangeCounts(counter.Counts.ToDictionary(), counter.Lines, counter.Skipped);
     }
 }

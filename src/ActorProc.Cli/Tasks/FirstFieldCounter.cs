@@ -13,8 +13,6 @@ namespace ActorProc.Cli.Tasks;
 /// </summary>
 internal sealed class FirstFieldCounter : KeyCounter
 {
-    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\v\f"u8);
-
     private enum State { BeforeField, InField, Done }
 
     private State _state;
@@ -29,12 +27,12 @@ internal sealed class FirstFieldCounter : KeyCounter
         if (!_hasContent) _hasContent = HasContent(piece);
         if (_state == State.BeforeField)
         {
-            var start = piece.IndexOfAnyExcept(Whitespace);
+            var start = FirstNonWhitespace(piece);
             if (start < 0) return;
             piece = piece[start..];
             _state = State.InField;
         }
-        var end = piece.IndexOfAny(Whitespace);
+        var end = FirstWhitespace(piece);
         if (end >= 0 && _fieldLength == 0)
         {
             CountField(piece[..end]); // the common case: the whole field in one piece, no copy
@@ -57,7 +55,7 @@ internal sealed class FirstFieldCounter : KeyCounter
             var newline = lines.IndexOf((byte)'\n');
             var line = lines[..newline];
             lines = lines[(newline + 1)..];
-            var start = line.IndexOfAnyExcept(Whitespace);
+            var start = FirstNonWhitespace(line);
             if (start < 0)
             {
                 if (HasContent(line))
@@ -69,7 +67,7 @@ internal sealed class FirstFieldCounter : KeyCounter
             }
             Lines++;
             var field = line[start..];
-            var end = field.IndexOfAny(Whitespace);
+            var end = FirstWhitespace(field);
             CountField(end < 0 ? field : field[..end]);
         }
     }
@@ -99,6 +97,36 @@ internal sealed class FirstFieldCounter : KeyCounter
         _fieldLength = 0;
         _state = State.Done;
     }
+
+    // Plain loops rather than SearchValues: a field and the blanks before it are a few bytes, and
+    // SearchValues' generic search is compiled for the process, unoptimized at first, while these
+    // inline into the optimized loop above.
+
+    /// <summary>Index of the first byte that is not whitespace, or -1. Never sees '\n' (lines come without it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (!IsWhitespace(bytes[i])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Index of the first whitespace byte, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstWhitespace(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (IsWhitespace(bytes[i])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Space, '\t', '\v', '\f' or '\r' (and '\n', which never reaches here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhitespace(byte b) => b == (byte)' ' || (uint)(b - '\t') <= '\r' - '\t';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountField(ReadOnlySpan<byte> field)

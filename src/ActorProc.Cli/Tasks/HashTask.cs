@@ -26,7 +26,7 @@ internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bo
         context.Verbose($"hash: {expansion.Files.Count} file(s), {algorithm}");
         var hashAlgorithm = FileHasher.Algorithm(algorithm);
         var token = context.Token;
-        var pool = await context.Pool.ConfigureAwait(false);
+        (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
         var report = await pool.RunAsync(expansion.Files, path => FileHasher.Hash(path, hashAlgorithm, token), context.JobOptions, token)
             .ConfigureAwait(false);
 

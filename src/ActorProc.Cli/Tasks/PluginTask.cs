@@ -46,7 +46,8 @@ internal sealed class PluginTask(string name, string assemblyPath, IReadOnlyList
         var started = Stopwatch.GetTimestamp();
         var task = _task ?? throw new InvalidOperationException("Validate first.");
         context.Verbose($"{name}: {task} from {assemblyPath}, {_inputs.Count} input(s)");
-        var report = await task.CreateJob(await context.Pool.ConfigureAwait(false), _inputs, context.JobOptions).RunAsync(context.Token).ConfigureAwait(false);
+        (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
+        var report = await task.CreateJob(pool, _inputs, context.JobOptions).RunAsync(context.Token).ConfigureAwait(false);
         var results = new List<ResultItem>();
         var succeeded = new List<string>();
         var errors = new List<InputError>();

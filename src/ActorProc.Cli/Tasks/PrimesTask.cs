@@ -37,7 +37,7 @@ internal sealed class PrimesTask(long to, long? chunk) : ICliTask
         for (long low = 1; low <= to; low += size) ranges.Add(new PrimeRange(low, Math.Min(to, low + size - 1)));
         context.Verbose($"primes: {ranges.Count} range(s) of up to {size:N0} numbers, {basePrimes.Length:N0} base primes");
         var token = context.Token;
-        var pool = await context.Pool.ConfigureAwait(false);
+        (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
         var report = await pool.RunAsync(ranges, r => (Int128)PrimeSieve.CountPrimes(r.Low, r.High, basePrimes, token), context.JobOptions, token)
             .ConfigureAwait(false);
         return NumberTasks.Total(Name, report, started, "ranges");

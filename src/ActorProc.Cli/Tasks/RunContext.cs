@@ -13,6 +13,18 @@ internal sealed class RunContext
     /// </summary>
     public required Task<WorkerPool> Pool { get; init; }
 
+    /// <summary>
+    /// Awaits <see cref="Pool"/> and moves <paramref name="started"/> (a stopwatch timestamp) later by the
+    /// wait, so a run's elapsed time (and the throughput in the summary) counts planning and the job but
+    /// not the actor system's start-up.
+    /// </summary>
+    public async Task<(WorkerPool Pool, long Started)> PoolAsync(long started)
+    {
+        var waitFrom = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pool = await Pool.ConfigureAwait(false);
+        return (pool, started + (System.Diagnostics.Stopwatch.GetTimestamp() - waitFrom));
+    }
+
     /// <summary>The pool's settings (configuration and flags merged), known before the pool exists.</summary>
     public required WorkerPoolOptions PoolOptions { get; init; }
 

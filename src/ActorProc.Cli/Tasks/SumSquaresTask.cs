@@ -24,7 +24,7 @@ internal sealed class SumSquaresTask(long n, long tasks) : ICliTask
         var started = Stopwatch.GetTimestamp();
         var token = context.Token;
         context.Verbose($"sumsq: {tasks:N0} task(s) of sum(i*i for i in range({n:N0}))");
-        var pool = await context.Pool.ConfigureAwait(false);
+        (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
         var report = await pool.RunAsync(LongRange(tasks), _ => SumOfSquares(n, token), context.JobOptions, token).ConfigureAwait(false);
         return NumberTasks.Total(Name, report, started, "tasks");
     }
