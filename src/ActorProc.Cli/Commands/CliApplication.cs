@@ -37,6 +37,7 @@ internal static class CliApplication
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
         };
+        Cluster.ClusterCommands.AddTo(root, console);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -30,13 +30,16 @@ internal sealed class SumSquaresTask(long n, long tasks) : ICliTask
     }
 
     /// <summary>Σ i² for 0 ≤ i &lt; <paramref name="n"/>, checking for cancellation every million terms.</summary>
-    internal static Int128 SumOfSquares(long n, CancellationToken cancellationToken)
+    internal static Int128 SumOfSquares(long n, CancellationToken cancellationToken) => SumOfSquares(0, n, cancellationToken);
+
+    /// <summary>Σ i² for <paramref name="from"/> ≤ i &lt; <paramref name="to"/> (a cluster task's range), checking for cancellation every million terms.</summary>
+    internal static Int128 SumOfSquares(long from, long to, CancellationToken cancellationToken)
     {
         Int128 sum = 0;
-        for (long block = 0; block < n; block += 1 << 20)
+        for (var block = from; block < to; block += 1 << 20)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var end = Math.Min(n, block + (1 << 20));
+            var end = Math.Min(to, block + (1 << 20));
             for (var i = block; i < end; i++) sum += i * i;
         }
         return sum;
