@@ -52,11 +52,12 @@ internal sealed class AsyncChunk<TIn, TOut> : WorkChunk
     public AsyncChunk<TIn, TOut> Slice(long id, int from, int to, int attempt) =>
         new(_shared, Job, id, BaseIndex + from, to - from, attempt, _inputs, _inputOffset + from);
 
-    public override Exception? Run(IActorRef worker, out int tasksRun)
+    public override Exception? Run(IActorRef worker, PoolCounters counters, out int tasksRun)
     {
         tasksRun = 0;
         if (Interlocked.CompareExchange(ref _started, 1, 0) != 0) return null; // taken back: re-dispatched elsewhere
         Worker = worker;
+        counters.TasksRun(Count); // before the first task can complete and report
         for (var i = 0; i < Count; i++)
         {
             Start(i);

@@ -44,7 +44,7 @@ internal sealed class RangeLease<TIn, TOut> : WorkChunk
     /// <summary>Tasks run so far by all workers (for progress).</summary>
     public long Processed => Volatile.Read(ref _processed);
 
-    public override Exception? Run(IActorRef worker, out int tasksRun)
+    public override Exception? Run(IActorRef worker, PoolCounters counters, out int tasksRun)
     {
         var report = new LeaseReport<TIn, TOut>(this);
         var ticksPerTask = -1.0;
@@ -68,6 +68,7 @@ internal sealed class RangeLease<TIn, TOut> : WorkChunk
             if (rest < _end) report.Unrun(rest, _end);
         }
         report.Ran = tasksRun;
+        counters.TasksRun(tasksRun);
         if (report.Accounted > 0) Job.Tell(report, worker);
         return report.FatalError;
     }

@@ -96,10 +96,11 @@ internal sealed class SyncChunk<TIn, TOut> : WorkChunk
         return Math.Min(cursor, Count);
     }
 
-    public override Exception? Run(IActorRef worker, out int tasksRun)
+    public override Exception? Run(IActorRef worker, PoolCounters counters, out int tasksRun)
     {
         Worker = worker;
         var fatal = _shared.Guarded ? RunGuarded(out tasksRun) : RunFast(out tasksRun);
+        counters.TasksRun(tasksRun);
         if (tasksRun > 0 || fatal is not null) Job.Tell(this, worker);
         return fatal;
     }

@@ -39,6 +39,8 @@ internal abstract class WorkChunk
     /// Returns the exception of a task that must kill the worker, or null.
     /// </summary>
     /// <param name="worker">The worker running the chunk.</param>
+    /// <param name="counters">The pool's counters: tasks are added to them before they are reported to
+    /// the job, so that a job's completion implies its tasks are counted.</param>
     /// <param name="tasksRun">How many tasks were started, for recycling after MaxTasksPerWorker.</param>
-    public abstract Exception? Run(IActorRef worker, out int tasksRun);
+    public abstract Exception? Run(IActorRef worker, PoolCounters counters, out int tasksRun);
 }

@@ -5,10 +5,10 @@ namespace ActorProc.Pools;
 /// the supervisor on their own threads with Interlocked; read at any time (each read is a snapshot of
 /// one counter, not of all of them together).
 /// <para>
-/// <see cref="TasksStarted"/> is added to by a worker after its chunk or lease has reported to the job,
-/// so nothing orders the addition before the job's completion: a reader that looks right after a job
-/// completes may miss the last worker's share (<c>bench pool</c> once saw 5,276,931 of 10,000,000).
-/// It is exact once the pool has stopped, since a stopped worker has finished its last message.
+/// <see cref="TasksStarted"/> is added to by a chunk or lease <i>before</i> it reports its tasks to the
+/// job (see <see cref="Jobs.WorkChunk.Run"/>), so it includes every task of a job as soon as the job
+/// has completed. (It used to be added after the report, and <c>bench pool</c> once read 5,276,931 of
+/// 10,000,000 right after a job completed.)
 /// </para>
 /// </summary>
 internal sealed class PoolCounters

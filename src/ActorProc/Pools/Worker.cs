@@ -17,8 +17,7 @@ internal sealed class Worker(PoolCounters counters, int? maxTasks) : UntypedActo
         switch (message)
         {
             case WorkChunk chunk:
-                var fatal = chunk.Run(Self, out var run);
-                counters.TasksRun(run);
+                var fatal = chunk.Run(Self, counters, out var run);
                 _tasksRun += run;
                 if (fatal is not null) Crash(fatal);
                 if (maxTasks is { } max && _tasksRun >= max) throw new WorkerRecycledException(_tasksRun);

@@ -125,7 +125,7 @@ public sealed class LeaseStressSpec
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
-            lease.Run(ActorRefs.Nobody, out tasksRun[t]);
+            lease.Run(ActorRefs.Nobody, new PoolCounters(), out tasksRun[t]);
         })).ToArray();
         foreach (var worker in workers) worker.Start();
         foreach (var worker in workers) Assert.True(worker.Join(TestPools.Patience), "a worker did not finish its lease");

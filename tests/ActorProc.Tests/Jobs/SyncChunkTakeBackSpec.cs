@@ -34,7 +34,7 @@ public sealed class SyncChunkTakeBackSpec
             for (var i = 0; i < Count; i++) Assert.Equal(i < from ? 1 : 0, seen[i]);
 
             // What the job does next: the taken-back rest runs again as a new chunk.
-            if (from < Count) chunk.Slice(id: 2, from, Count, attempt: 1).Run(ActorRefs.Nobody, out _);
+            if (from < Count) chunk.Slice(id: 2, from, Count, attempt: 1).Run(ActorRefs.Nobody, new PoolCounters(), out _);
             Assert.All(seen, times => Assert.Equal(1, times));
         }
     }
@@ -73,7 +73,7 @@ public sealed class SyncChunkTakeBackSpec
         var worker = new Thread(() =>
         {
             start.SignalAndWait();
-            chunk.Run(ActorRefs.Nobody, out tasksRun);
+            chunk.Run(ActorRefs.Nobody, new PoolCounters(), out tasksRun);
         });
         worker.Start();
         start.SignalAndWait();
