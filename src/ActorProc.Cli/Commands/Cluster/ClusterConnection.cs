@@ -20,7 +20,10 @@ internal static class ClusterConnection
         if (!environment.IsEmpty) config = environment.WithFallback(config);
         try
         {
-            return await ClusterJobClient.ConnectAsync(settings.ContactPoints, settings.ConnectTimeout, config, cancellationToken).ConfigureAwait(false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var client = await ClusterJobClient.ConnectAsync(settings.ContactPoints, settings.ConnectTimeout, config, cancellationToken).ConfigureAwait(false);
+            if (settings.Verbose) Console.Error.WriteLine($"actorproc: joined the cluster as {Akka.Cluster.Cluster.Get(client.System).SelfAddress} in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s");
+            return client;
         }
         catch (ArgumentException e)
         {
@@ -29,9 +32,11 @@ internal static class ClusterConnection
     }
 
     /// <summary>Leaves gracefully, but never holds the exit for long.</summary>
-    public static async Task LeaveAsync(ClusterJobClient client)
+    public static async Task LeaveAsync(ClusterJobClient client, TextWriter? log)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var leaving = client.DisposeAsync().AsTask();
         await Task.WhenAny(leaving, Task.Delay(LeaveTimeout)).ConfigureAwait(false);
+        log?.WriteLine($"actorproc: {(leaving.IsCompleted ? "left the cluster" : "stopped waiting to leave the cluster")} after {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s");
     }
 }

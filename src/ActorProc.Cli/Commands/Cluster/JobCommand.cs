@@ -55,7 +55,7 @@ internal static class JobCommand
             }
             finally
             {
-                await ClusterConnection.LeaveAsync(client).ConfigureAwait(false);
+                await ClusterConnection.LeaveAsync(client, settings.Verbose ? console.Error : null).ConfigureAwait(false);
             }
         }
         catch (UsageException e)

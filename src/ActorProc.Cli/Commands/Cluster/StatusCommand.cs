@@ -42,7 +42,7 @@ internal static class StatusCommand
             }
             finally
             {
-                await ClusterConnection.LeaveAsync(client).ConfigureAwait(false);
+                await ClusterConnection.LeaveAsync(client, settings.Verbose ? console.Error : null).ConfigureAwait(false);
             }
         }
         catch (UsageException e)

@@ -106,7 +106,7 @@ internal static class SubmitCommand
             }
             finally
             {
-                await ClusterConnection.LeaveAsync(client).ConfigureAwait(false);
+                await ClusterConnection.LeaveAsync(client, settings.Verbose ? console.Error : null).ConfigureAwait(false);
             }
         }
         catch (UsageException e)
