@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace ActorProc.Cluster.Nodes;
@@ -17,7 +18,7 @@ internal sealed record JournalLocation(string Kind, string ConnectionString, str
         var kind = colon > 0 ? journal![..colon] : "";
         var target = colon > 0 ? journal![(colon + 1)..] : "";
         if (target.Length == 0 || kind is not (Sqlite or Postgres))
-            throw new ArgumentException($"Invalid journal '{journal}': expected sqlite:PATH or postgres:CONNECTION-STRING.", nameof(journal));
+            throw new ArgumentException($"Invalid journal '{WithoutPassword(journal)}': expected sqlite:PATH or postgres:CONNECTION-STRING.", nameof(journal));
         if (kind == Sqlite)
         {
             var path = Path.GetFullPath(target);
@@ -36,4 +37,8 @@ internal sealed record JournalLocation(string Kind, string ConnectionString, str
         var shown = new NpgsqlConnectionStringBuilder(target) { Password = null };
         return new JournalLocation(kind, builder.ConnectionString, "PostgreSQL15", "postgresql", $"postgres:{shown.ConnectionString}");
     }
+
+    // A mistyped kind ("postgresql:...;Password=...") must not put the password in the error either.
+    private static string? WithoutPassword(string? journal) =>
+        journal is null ? null : Regex.Replace(journal, @"(?i)\b(password|pwd)\s*=[^;]*", "$1=***");
 }
