@@ -2,7 +2,7 @@ using Akka.Configuration;
 
 namespace ActorProc.Cluster.Tests.Nodes;
 
-/// <summary>Single-node clusters on 127.0.0.1 with a SQLite journal in a temporary directory, and waiting for jobs.</summary>
+/// <summary>Single-node clusters on 127.0.0.1 (by default with a SQLite journal in a temporary directory), and waiting for jobs.</summary>
 internal static class TestNodes
 {
     /// <summary>Short intervals and small batches, so specs see several batches and resends within a second.</summary>
@@ -21,9 +21,12 @@ internal static class TestNodes
         return Path.Combine(directory, "journal.db");
     }
 
-    public static async Task<ClusterNode> StartAsync(string journalPath, int port = 0)
+    public static Task<ClusterNode> StartAsync(string journalPath, int port = 0) => StartOnJournalAsync("sqlite:" + journalPath, port);
+
+    /// <summary>A node on any journal (<c>sqlite:PATH</c> or <c>postgres:CONNECTION-STRING</c>).</summary>
+    public static async Task<ClusterNode> StartOnJournalAsync(string journal, int port = 0)
     {
-        var node = await ClusterNode.StartAsync(new NodeSettings { Port = port, Journal = "sqlite:" + journalPath, Config = FastConfig }, TestTasks.Registry());
+        var node = await ClusterNode.StartAsync(new NodeSettings { Port = port, Journal = journal, Config = FastConfig }, TestTasks.Registry());
         await node.WhenUp.WaitAsync(TimeSpan.FromSeconds(15));
         return node;
     }

@@ -23,4 +23,15 @@ internal static class TestTasks
     }
 
     public static int RunsOf(string prefix) => Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => r.Value);
+
+    /// <summary>Waits until tasks whose input starts with <paramref name="prefix"/> have run at least <paramref name="runs"/> times.</summary>
+    public static async Task AwaitRunsAsync(string prefix, int runs, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (RunsOf(prefix) < runs)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Fewer than {runs} runs of {prefix} tasks.");
+            await Task.Delay(20); // the counter is bumped on pool threads; there is no event to await
+        }
+    }
 }
