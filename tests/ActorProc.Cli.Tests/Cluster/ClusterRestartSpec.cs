@@ -8,7 +8,7 @@ namespace ActorProc.Cli.Tests.Cluster;
 public sealed class ClusterRestartSpec(ITestOutputHelper output)
 {
     private const int Tasks = 20_000;
-    private const long N = 100_000;
+    private const long N = 50_000;
 
     [Fact]
     public async Task Job_resumes_after_every_node_is_killed_and_restarted_with_one_result_per_task()

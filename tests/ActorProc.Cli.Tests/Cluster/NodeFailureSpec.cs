@@ -11,7 +11,7 @@ namespace ActorProc.Cli.Tests.Cluster;
 public sealed class NodeFailureSpec(ITestOutputHelper output)
 {
     private const int Tasks = 20_000;
-    private const long N = 100_000;
+    private const long N = 50_000;
 
     [Fact]
     public async Task Killed_node_mid_job_loses_no_task_and_the_total_equals_a_local_run()

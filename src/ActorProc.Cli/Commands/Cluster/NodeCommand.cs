@@ -67,9 +67,15 @@ internal static class NodeCommand
         var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
         if (stopped == node.WhenTerminated)
         {
-            // Downed by the split-brain resolver (or removed): the system stopped itself; a supervisor restarts the node.
-            console.Error.WriteLine($"actorproc: node {node.Address} was removed from the cluster (downed); exiting");
-            return ExitCodes.TasksFailed;
+            // Akka's own CLR hook may run the graceful leave on SIGTERM before the token is seen; only a
+            // node downed by the split-brain resolver ends badly (a supervisor should start it again).
+            if (CoordinatedShutdown.Get(node.System).ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
+            {
+                console.Error.WriteLine($"actorproc: node {node.Address} was downed by the cluster; exiting");
+                return ExitCodes.TasksFailed;
+            }
+            console.Error.WriteLine($"actorproc: node {node.Address} left the cluster and stopped");
+            return ExitCodes.Success;
         }
         console.Error.WriteLine($"actorproc: node {node.Address} leaving the cluster (shards hand off)");
         await node.StopAsync().ConfigureAwait(false);

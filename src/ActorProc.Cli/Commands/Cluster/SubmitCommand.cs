@@ -142,7 +142,7 @@ internal static class SubmitCommand
 
     private static void Announce(JobAcknowledgement ack, JobSpec spec, ClusterSettings settings, CliConsole console)
     {
-        if (settings.Quiet || settings.Json) return;
+        if (settings.Quiet || (settings.Json && ack.IsNew)) return; // stderr, so --json's stdout stays one document
         console.Error.WriteLine(ack.IsNew
             ? $"actorproc: job {ack.JobId} submitted: {spec.Inputs.Count:N0} tasks in {spec.PartitionCount:N0} partitions"
             : $"actorproc: job {ack.JobId} exists ({ClusterJson.State(ack.State)}); following it, not submitting again");
