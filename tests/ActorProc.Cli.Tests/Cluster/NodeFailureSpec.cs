@@ -11,7 +11,7 @@ namespace ActorProc.Cli.Tests.Cluster;
 public sealed class NodeFailureSpec(ITestOutputHelper output)
 {
     private const int Tasks = 20_000;
-    private const long N = 50_000;
+    private const long N = 20_000;
 
     [Fact]
     public async Task Killed_node_mid_job_loses_no_task_and_the_total_equals_a_local_run()
@@ -22,7 +22,7 @@ public sealed class NodeFailureSpec(ITestOutputHelper output)
         var report = Path.Combine(cluster.Directory, "report");
         var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
-        await WaitForDoneAsync(submit, 1_000);
+        await WaitForDoneAsync(submit, 4_000);
         cluster.Nodes[2]!.Kill();
 
         var exit = await submit.WaitForExitAsync(JobTimeout);
@@ -33,6 +33,7 @@ public sealed class NodeFailureSpec(ITestOutputHelper output)
         Assert.Equal(Tasks, json.GetProperty("succeeded").GetInt64());
         Assert.Equal(0, json.GetProperty("failed").GetInt64());
         var reexecuted = json.GetProperty("reexecuted").GetInt64();
+        // A fifth of the job is done: every node has a batch marker without results in the journal, which its partitions' new owners re-run.
         Assert.True(reexecuted > 0, "the killed node's unfinished batches were re-executed elsewhere");
         AssertOneResultPerTask(report, Tasks, i => i.ToString());
         output.WriteLine($"kill -9 of node 2 mid-job: {reexecuted} task(s) re-executed; elapsed {json.GetProperty("elapsed_ms")} ms");
@@ -46,7 +47,7 @@ public sealed class NodeFailureSpec(ITestOutputHelper output)
         var report = Path.Combine(cluster.Directory, "report");
         var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
-        await WaitForDoneAsync(submit, 1_000);
+        await WaitForDoneAsync(submit, 4_000);
         var leaving = cluster.Nodes[2]!;
         leaving.Terminate();
 
