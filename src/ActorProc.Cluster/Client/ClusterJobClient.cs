@@ -60,11 +60,13 @@ public sealed class ClusterJobClient : IAsyncDisposable
         var systemName = ClusterConfig.WithDefaults(user).GetString("actorproc.cluster.system-name");
         var addresses = contactPoints.Select(c => Endpoints.ToAddress(c, systemName, "contact point")).ToArray();
         var loopback = addresses.All(a => a.Host is "localhost" || (IPAddress.TryParse(a.Host, out var ip) && IPAddress.IsLoopback(ip)));
-        // The client's address: loopback when the cluster is on loopback, else Akka's default (the machine's name).
+        // The client's address: loopback when the cluster is on loopback, else the machine's name. Stated
+        // either way: cluster.conf's 127.0.0.1 would otherwise win, and nodes on other machines (or in other
+        // containers) could not answer the client. The user's config overrides it.
         var clientDefaults = ConfigurationFactory.ParseString($$"""
             akka.loglevel = WARNING
             akka.remote.dot-netty.tcp.port = 0
-            {{(loopback ? "akka.remote.dot-netty.tcp.hostname = \"127.0.0.1\"" : "")}}
+            akka.remote.dot-netty.tcp.hostname = {{ClusterConfig.Quote(loopback ? "127.0.0.1" : Dns.GetHostName())}}
             """);
         var forced = ConfigurationFactory.ParseString("""
             akka.cluster.roles = ["client"]

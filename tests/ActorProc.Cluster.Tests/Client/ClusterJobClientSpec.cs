@@ -28,6 +28,18 @@ public sealed class ClusterJobClientSpec
     }
 
     [Fact]
+    public async Task Client_of_a_cluster_off_loopback_is_reached_at_the_machine_s_name_not_at_loopback()
+    {
+        var ip = NonLoopbackAddress();
+        await using var node = await ClusterNode.StartAsync(new NodeSettings { Host = ip, Port = 0, Journal = "sqlite:" + TestNodes.TempJournal(), Config = TestNodes.FastConfig }, TestTasks.Registry());
+        await node.WhenUp.WaitAsync(TimeSpan.FromSeconds(15));
+
+        await using var client = await ClusterJobClient.ConnectAsync([$"{ip}:{node.Address.Port}"], TimeSpan.FromSeconds(15), TestNodes.FastConfig);
+
+        Assert.Equal(Dns.GetHostName(), Akka.Cluster.Cluster.Get(client.System).SelfAddress.Host);
+    }
+
+    [Fact]
     public async Task Unreachable_contact_point_fails_after_the_timeout_naming_the_address()
     {
         var port = FreePort();
@@ -59,6 +71,14 @@ public sealed class ClusterJobClientSpec
 
         Assert.Contains(journal, e.Message);
     }
+
+    private static string NonLoopbackAddress() =>
+        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))?.ToString()
+        ?? throw new InvalidOperationException("This spec needs an IPv4 address other than loopback on this machine.");
 
     private static int FreePort()
     {
