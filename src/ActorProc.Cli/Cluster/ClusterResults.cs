@@ -100,7 +100,23 @@ internal static class ClusterResults
     }
 
     internal static InputError Error(ClusterTaskResult r, Func<int, string> name) =>
-        new(name((int)r.Index), r.Error ?? r.Status.ToString().ToLowerInvariant(), r.Attempts);
+        new(name((int)r.Index), Message(r.Error) ?? r.Status.ToString().ToLowerInvariant(), r.Attempts);
+
+    /// <summary>
+    /// Nodes report <c>"ExceptionType: message"</c>; run shows I/O errors by their message alone (it names
+    /// the path), so the same failure reads the same from both.
+    /// </summary>
+    private static string? Message(string? error)
+    {
+        foreach (var type in IoErrors)
+        {
+            if (error is not null && error.StartsWith(type, StringComparison.Ordinal)) return error[type.Length..];
+        }
+        return error;
+    }
+
+    private static readonly string[] IoErrors =
+        ["FileNotFoundException: ", "DirectoryNotFoundException: ", "IOException: ", "UnauthorizedAccessException: ", "PathTooLongException: "];
 
     /// <summary>Retries are attempts beyond the first that were not re-executions after a crash or handoff (those are counted apart).</summary>
     private static RunResult From(JobStatus status, JobPlan? plan, long started, IReadOnlyList<ResultItem> results,

@@ -24,7 +24,7 @@ internal static class SubmitCommand
         var cluster = new ClusterOptions();
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: generated and printed). A job with this id that exists is shown, never run again.", HelpName = "ID" };
         var detach = new Option<bool>("--detach") { Description = "Print the job id once the job is journaled, and return (see `actorproc job`)." };
-        var partitionSize = ValueParsers.AtLeast("--partition-size", "Tasks per partition, the unit that moves between nodes (default: about 64 partitions, at most 1000 tasks each).", 1, 1_000_000);
+        var partitionSize = ValueParsers.AtLeast("--partition-size", "Tasks per partition, the unit that moves between nodes (default: about 16 partitions, at most 1000 tasks each).", 1, 1_000_000);
         var reportDirectory = new Option<string?>("--report-dir") { Description = "Write succeeded.txt, failed.txt and report.json into this directory.", HelpName = "DIR" };
         var command = new Command("submit", "Submit a job to a cluster of `actorproc node`s and follow it: the tasks and arguments of `run`, the same output and exit codes. File inputs must be readable by the nodes at the same absolute paths (shared storage).");
         cluster.AddTo(command);
@@ -134,8 +134,11 @@ internal static class SubmitCommand
         }
     }
 
-    /// <summary>About 64 partitions, so that even a small job spreads over the nodes, and at most 1000 tasks each.</summary>
-    private static int DefaultPartitionSize(int tasks) => Math.Clamp((tasks + 63) / 64, 1, 1000);
+    /// <summary>
+    /// About 16 partitions, so that a small job still spreads over several nodes, and at most 1000 tasks
+    /// each; more partitions cost journal writes (each is started, batched and acknowledged on its own).
+    /// </summary>
+    private static int DefaultPartitionSize(int tasks) => Math.Clamp((tasks + 15) / 16, 1, 1000);
 
     private static string NewJobId(string task) =>
         string.Create(CultureInfo.InvariantCulture, $"{task}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}");
