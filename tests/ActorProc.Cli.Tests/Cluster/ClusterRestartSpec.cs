@@ -17,7 +17,7 @@ public sealed class ClusterRestartSpec(ITestOutputHelper output)
         await cluster.StartAsync();
         var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--job-id", "restart-1", "--cluster", cluster.Contact, "--json", "--verbose");
-        await WaitForDoneAsync(submit, 4_000);
+        await WaitForDoneAsync(submit, 1);
         foreach (var node in cluster.Nodes) node!.Kill();
         submit.Kill(); // a client of the cluster that is gone; the job lives in the journal
 

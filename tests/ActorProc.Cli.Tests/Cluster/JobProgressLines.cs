@@ -10,7 +10,12 @@ internal static partial class JobProgressLines
     /// <summary>How long a 20,000-task job may take on a loaded 2-core machine, failover included.</summary>
     public static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>Waits until the submit's progress shows the job running with at least <paramref name="done"/> tasks done, but not finished.</summary>
+    /// <summary>
+    /// Waits until the submit's progress shows the job running with at least <paramref name="done"/> tasks
+    /// done, but not finished. Counts move per finished partition, and partitions run side by side, so
+    /// they can jump from a few percent to done: callers act at the first progress, when every node has
+    /// batches in flight.
+    /// </summary>
     public static Task<string> WaitForDoneAsync(CliProcess submit, long done) => submit.WaitForLineAsync(line =>
         Progress().Match(line) is { Success: true } m && m.Groups["state"].Value == "running"
             && Number(m.Groups["done"].Value) >= done && Number(m.Groups["done"].Value) < Number(m.Groups["total"].Value),
