@@ -15,6 +15,7 @@ internal static class TestTasks
         registry.Register<string, int>("counted-square", input =>
         {
             Runs.AddOrUpdate(input, 1, (_, n) => n + 1);
+            SignalWaiters();
             Thread.Sleep(5);
             var n = int.Parse(input[(input.LastIndexOf(':') + 1)..]);
             return n * n;
@@ -24,14 +25,31 @@ internal static class TestTasks
 
     public static int RunsOf(string prefix) => Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => r.Value);
 
-    /// <summary>Waits until tasks whose input starts with <paramref name="prefix"/> have run at least <paramref name="runs"/> times.</summary>
+    private static readonly ConcurrentDictionary<(string Prefix, int Runs), TaskCompletionSource> Waiters = new();
+
+    /// <summary>Completes when tasks whose input starts with <paramref name="prefix"/> have run at least <paramref name="runs"/> times.</summary>
     public static async Task AwaitRunsAsync(string prefix, int runs, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (RunsOf(prefix) < runs)
+        var reached = Waiters.GetOrAdd((prefix, runs), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        SignalWaiters(); // the count may be there already
+        try
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Fewer than {runs} runs of {prefix} tasks.");
-            await Task.Delay(20); // the counter is bumped on pool threads; there is no event to await
+            await reached.Task.WaitAsync(timeout);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Fewer than {runs} runs of {prefix} tasks after {timeout} ({RunsOf(prefix)} so far).");
+        }
+        finally
+        {
+            Waiters.TryRemove((prefix, runs), out _);
+        }
+    }
+
+    /// <summary>Called by every run (on pool threads): completes the waiters whose count is reached.</summary>
+    private static void SignalWaiters()
+    {
+        foreach (var ((prefix, runs), waiter) in Waiters)
+            if (RunsOf(prefix) >= runs) waiter.TrySetResult();
     }
 }
