@@ -23,6 +23,7 @@ public static class BenchProgram
         [
             new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
         ];
+        IScenario[] cluster = [new ClusterThroughput(), new ClusterFailover(), new ClusterScaling()];
 
         var root = new RootCommand("ActorProc benchmarks: each subcommand runs ActorProc and its baselines on the same workload, interleaved, and reports median, min and max.");
         foreach (var option in common.All)
@@ -30,12 +31,13 @@ public static class BenchProgram
             root.Options.Add(option);
         }
 
-        foreach (var scenario in scenarios)
+        foreach (var scenario in scenarios.Concat(cluster))
         {
             root.Subcommands.Add(CreateCommand(scenario, common, session));
         }
 
-        root.Subcommands.Add(CreateAllCommand(scenarios, common, session));
+        root.Subcommands.Add(CreateAllCommand("all", "Runs every scenario at its default size (or --quick size), one after another; --json prints an array of documents.", [.. scenarios, .. cluster], common, session));
+        root.Subcommands.Add(CreateAllCommand("cluster", "Runs cluster-throughput, cluster-failover and cluster-scaling (node processes on loopback), one after another; --json prints an array of documents.", cluster, common, session));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
@@ -50,22 +52,22 @@ public static class BenchProgram
         command.SetAction(parse =>
         {
             session.WarnIfServerGcMissing(parse.GetValue(common.ServerGc));
-            var settings = common.Read(parse);
-            var bench = scenario.Define(new SizeReader(parse, settings.Quick));
-            return session.Print([session.Measure(bench, settings)], parse.GetValue(common.Json), asArray: false);
+            var bench = scenario.Define(new SizeReader(parse, parse.GetValue(common.Quick)));
+            return session.Print([session.Measure(bench, common.Read(parse, bench))], parse.GetValue(common.Json), asArray: false);
         });
         return command;
     }
 
-    private static Command CreateAllCommand(IReadOnlyList<IScenario> scenarios, CommonOptions common, BenchSession session)
+    private static Command CreateAllCommand(string name, string description, IReadOnlyList<IScenario> scenarios, CommonOptions common, BenchSession session)
     {
-        var command = new Command("all", "Runs every scenario at its default size (or --quick size), one after another; --json prints an array of documents.");
+        var command = new Command(name, description);
         command.SetAction(parse =>
         {
             session.WarnIfServerGcMissing(parse.GetValue(common.ServerGc));
-            var settings = common.Read(parse);
+            var quick = parse.GetValue(common.Quick);
             var reports = scenarios
-                .Select(s => session.Measure(s.Define(new SizeReader(null, settings.Quick)), settings))
+                .Select(s => s.Define(new SizeReader(null, quick)))
+                .Select(bench => session.Measure(bench, common.Read(parse, bench)))
                 .ToArray();
             return session.Print(reports, parse.GetValue(common.Json), asArray: true);
         });

@@ -39,4 +39,10 @@ internal sealed record BenchDefinition
     /// defined relative to another contender (e.g. "speedup over sequential").
     /// </summary>
     public Func<IReadOnlyList<ContenderSamples>, IReadOnlyList<ContenderSamples>>? Normalize { get; init; }
+
+    /// <summary>Measured rounds when --rounds is not given (null: the common default), for benches whose rounds take long (cluster start-up).</summary>
+    public int? DefaultRounds { get; init; }
+
+    /// <summary>Warm-up rounds when --warmup is not given (null: the common default); 0 where every round starts fresh processes anyway.</summary>
+    public int? DefaultWarmupRounds { get; init; }
 }

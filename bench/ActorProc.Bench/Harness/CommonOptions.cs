@@ -35,13 +35,13 @@ internal sealed class CommonOptions
         }
     }
 
-    /// <summary>Reads the round settings from a parse result.</summary>
-    public RunSettings Read(ParseResult parse)
+    /// <summary>Reads the round settings from a parse result; the bench's own defaults stand in for options not given.</summary>
+    public RunSettings Read(ParseResult parse, BenchDefinition bench)
     {
         var quick = parse.GetValue(Quick);
         return new RunSettings(
-            WarmupRounds: parse.GetValue(Warmup) ?? 1,
-            Rounds: parse.GetValue(Rounds) ?? (quick ? 2 : 5),
+            WarmupRounds: parse.GetValue(Warmup) ?? bench.DefaultWarmupRounds ?? 1,
+            Rounds: parse.GetValue(Rounds) ?? bench.DefaultRounds ?? (quick ? 2 : 5),
             RoundTimeout: TimeSpan.FromSeconds(parse.GetValue(RoundTimeout) ?? 120),
             Quick: quick);
     }

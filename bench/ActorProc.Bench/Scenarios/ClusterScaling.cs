@@ -1,0 +1,81 @@
+using System.CommandLine;
+using ActorProc.Bench.Harness;
+
+namespace ActorProc.Bench.Scenarios;
+
+/// <summary>
+/// The issue's scaling claim (≥ 1.8×): the same CPU-bound sumsq job submitted to 1 node pinned to one
+/// core (<c>taskset -c 0</c>) and to 2 nodes pinned to one core each (<c>-c 0</c>, <c>-c 1</c>), fresh
+/// SQLite journal each round. Each round's value is the 1-node job time over the 2-node job time of the
+/// same round index (so both saw the same machine state); the job's own <c>elapsed_ms</c> is the time
+/// (submit request to last result), kept as the extra <c>ms</c>. The submit client is not pinned: it
+/// only waits and polls. A pinned node sees one processor, so its pool has one worker.
+/// </summary>
+internal sealed class ClusterScaling : IScenario
+{
+    private const string Reference = "1-node-1-core";
+    private const long N = 3_000_000;
+    private const int Partitions = 40;
+
+    private readonly Option<int?> _tasks = SizeReader.Positive("--tasks", "CPU-bound sumsq tasks (Σ i² for i < 3,000,000, ~4 ms each) in the job (default 2,000).", 2);
+
+    public string Name => "cluster-scaling";
+
+    public string Summary => "A CPU-bound job on 1 node pinned to one core vs 2 nodes pinned to one core each (speed-up; goal >= 1.8x).";
+
+    public IReadOnlyList<Option> Options => [_tasks];
+
+    public BenchDefinition Define(SizeReader sizes)
+    {
+        var tasks = sizes.Get(_tasks, 2_000, 300);
+        var cli = Hash.Tools.LocateCli();
+        var notes = new List<string> { "goal (issue 10): 2 nodes on one core each >= 1.8x 1 node on one core" };
+        var contenders = new List<Contender>();
+        if (cli is null) notes.Add(Hash.Tools.CliMissingNotice);
+        else if (Environment.ProcessorCount < 2 || !Hash.Tools.OnPath("taskset")) notes.Add("cluster-scaling skipped: needs taskset and at least 2 cores");
+        else
+        {
+            contenders.Add(new Contender("2-nodes-1-core-each", _ => RunAsync(cli, tasks, [0, 1])));
+            contenders.Add(new Contender(Reference, _ => RunAsync(cli, tasks, [0])));
+        }
+
+        return new BenchDefinition
+        {
+            Name = Name,
+            Unit = $"speedup over {Reference}",
+            RoundUnit = "ms",
+            Description = $"{tasks:N0} sumsq tasks of 3,000,000 terms in ~{Partitions} partitions: 2 node processes pinned to cores 0 and 1 vs 1 pinned to core 0 (fresh SQLite journal each round)",
+            Check = "the job's total equals tasks × Σ i² for i < 3,000,000 and every task succeeded",
+            Parameters = [new("tasks", tasks), new("n", N)],
+            Notes = notes,
+            Contenders = contenders,
+            Normalize = SpeedUpOverReference,
+            DefaultRounds = sizes.Quick ? 1 : 3,
+            DefaultWarmupRounds = 0,
+        };
+    }
+
+    private static async Task<RoundResult> RunAsync(string cli, int tasks, int[] cores)
+    {
+        using var cluster = new LocalCluster(cli, cores.Length, cores);
+        await cluster.StartAsync();
+        var partitionSize = Math.Max(1, tasks / Partitions);
+        var (_, exitCode, stdout, stderr) = cluster.Submit("sumsq", "--n", $"{N}", "--tasks", $"{tasks}", "--partition-size", $"{partitionSize}", "--json");
+        var (jobMs, _, failure) = LocalCluster.CheckSumSquares("submit", exitCode, stdout, stderr, N, tasks);
+        return new RoundResult(jobMs, failure is null) { Failure = failure };
+    }
+
+    /// <summary>Each round's ms → the reference's ms of the same round over this one's (the reference is exactly 1); ms kept as an extra.</summary>
+    private static IReadOnlyList<ContenderSamples> SpeedUpOverReference(IReadOnlyList<ContenderSamples> samples)
+    {
+        var reference = samples.FirstOrDefault(s => s.Name == Reference)?.Rounds ?? [];
+        return samples
+            .Select(s => s with
+            {
+                Rounds = s.Rounds
+                    .Select((r, i) => (r with { Value = Statistics.Ratio(i < reference.Count ? reference[i].Value : double.NaN, r.Value) }).With("ms", r.Value))
+                    .ToArray(),
+            })
+            .ToArray();
+    }
+}
