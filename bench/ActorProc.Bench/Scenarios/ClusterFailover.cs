@@ -44,7 +44,7 @@ internal sealed class ClusterFailover : IScenario
 
     public BenchDefinition Define(SizeReader sizes)
     {
-        var tasks = sizes.Get(_tasks, 8_000, 2_000);
+        var tasks = sizes.Get(_tasks, 8_000, 3_000);
         var cli = Hash.Tools.LocateCli();
         var notes = new List<string> { "goal (issue 10): <= 5 s from kill -9 to the first re-executed task completing, with no live node downed" };
         var contenders = new List<Contender>();
@@ -77,11 +77,11 @@ internal sealed class ClusterFailover : IScenario
     {
         using var cluster = new LocalCluster(cli, 3);
         await cluster.StartAsync();
+        // Joined before the submit, so the first progress is seen at once.
+        await using var client = await ClusterJobClient.ConnectAsync(cluster.ContactPoints, LocalCluster.StartTimeout);
         var jobId = $"failover-{Guid.NewGuid():N}";
         var submit = cluster.Submit("sumsq", "--n", $"{N}", "--tasks", $"{tasks}", "--partition-size", $"{PartitionSize}", "--job-id", jobId, "--detach");
         if (submit.ExitCode != 0) return Failed($"submit exited with {submit.ExitCode}: {submit.Stderr.Trim()}");
-
-        await using var client = await ClusterJobClient.ConnectAsync([cluster.Contact], LocalCluster.StartTimeout);
         var progressed = await PollAsync(client, jobId, s => s.Succeeded > 0, FailoverLimit);
         if (progressed is not { IsDone: false }) return Failed(progressed is null ? "the job made no progress" : "the job finished before the kill: give it more --tasks");
 

@@ -9,7 +9,9 @@ namespace ActorProc.Bench.Scenarios;
 /// SQLite journal each round. Each round's value is the 1-node job time over the 2-node job time of the
 /// same round index (so both saw the same machine state); the job's own <c>elapsed_ms</c> is the time
 /// (submit request to last result), kept as the extra <c>ms</c>. The submit client is not pinned: it
-/// only waits and polls. A pinned node sees one processor, so its pool has one worker.
+/// only waits and polls. A pinned node sees one processor, so its pool has one worker. A third contender,
+/// two pinned <c>actorproc run</c> processes with half the tasks each, shows what the two cores give
+/// with no cluster at all (the machine's ceiling for this speed-up).
 /// </summary>
 internal sealed class ClusterScaling : IScenario
 {
@@ -36,6 +38,7 @@ internal sealed class ClusterScaling : IScenario
         else
         {
             contenders.Add(new Contender("2-nodes-1-core-each", _ => RunAsync(cli, tasks, [0, 1])));
+            contenders.Add(new Contender("2-runs-1-core-each", _ => RunSplitAsync(cli, tasks)));
             contenders.Add(new Contender(Reference, _ => RunAsync(cli, tasks, [0])));
         }
 
@@ -63,6 +66,20 @@ internal sealed class ClusterScaling : IScenario
         var (_, exitCode, stdout, stderr) = cluster.Submit("sumsq", "--n", $"{N}", "--tasks", $"{tasks}", "--partition-size", $"{partitionSize}", "--json");
         var (jobMs, _, failure) = LocalCluster.CheckSumSquares("submit", exitCode, stdout, stderr, N, tasks);
         return new RoundResult(jobMs, failure is null) { Failure = failure };
+    }
+
+    /// <summary>
+    /// The machine's own ceiling, no cluster: two <c>actorproc run</c> processes pinned to cores 0 and 1
+    /// at once, half the tasks each; the time is the slower job's elapsed_ms.
+    /// </summary>
+    private static async Task<RoundResult> RunSplitAsync(string cli, int tasks)
+    {
+        int[] halves = [tasks / 2, tasks - (tasks / 2)];
+        var runs = await Task.WhenAll(halves.Select((half, core) => Task.Run(() => Hash.Tools.Run("taskset",
+            ["-c", $"{core}", Hash.Tools.DotnetHost(), cli, "run", "sumsq", "--n", $"{N}", "--tasks", $"{half}", "--json"]))));
+        var checks = runs.Select((r, i) => LocalCluster.CheckSumSquares($"run on core {i}", r.ExitCode, r.Stdout, r.Stderr, N, halves[i])).ToArray();
+        var failure = checks.Select(c => c.Failure).FirstOrDefault(f => f is not null);
+        return new RoundResult(checks.Max(c => c.ElapsedMs), failure is null) { Failure = failure };
     }
 
     /// <summary>Each round's ms → the reference's ms of the same round over this one's (the reference is exactly 1); ms kept as an extra.</summary>

@@ -31,8 +31,11 @@ internal sealed class LocalCluster(string cli, int nodes, IReadOnlyList<int>? co
     /// <summary>The nodes' ports, node 0 first (the seed and, being the oldest, the shard coordinators' home).</summary>
     public IReadOnlyList<int> Ports { get; } = [.. Enumerable.Range(0, nodes).Select(_ => FreePort())];
 
+    /// <summary>Every node as <c>host:port</c>.</summary>
+    public IReadOnlyList<string> ContactPoints => [.. Ports.Select(p => $"127.0.0.1:{p}")];
+
     /// <summary>The --cluster value: every node.</summary>
-    public string Contact => string.Join(",", Ports.Select(p => $"127.0.0.1:{p}"));
+    public string Contact => string.Join(",", ContactPoints);
 
     /// <summary>The started nodes, in port order.</summary>
     public IReadOnlyList<WatchedProcess> Nodes => _nodes;
