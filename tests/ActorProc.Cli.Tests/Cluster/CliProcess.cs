@@ -13,6 +13,8 @@ namespace ActorProc.Cli.Tests.Cluster;
 internal sealed class CliProcess : IDisposable
 {
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private readonly object _gate = new();
     private readonly List<string> _stderr = [];
     private readonly StringBuilder _stdout = new();
@@ -97,6 +99,12 @@ internal sealed class CliProcess : IDisposable
 
     /// <summary>SIGTERM: the graceful stop a container runtime or systemd sends.</summary>
     public void Terminate() => Assert.Equal(0, SendSignal(Process.Id, SigTerm));
+
+    /// <summary>SIGSTOP: the process freezes (no heartbeats, no writes) as if cut off, without dying.</summary>
+    public void Freeze() => Assert.Equal(0, SendSignal(Process.Id, SigStop));
+
+    /// <summary>SIGCONT: a frozen process runs on from where it stopped.</summary>
+    public void Thaw() => Assert.Equal(0, SendSignal(Process.Id, SigCont));
 
     public void Dispose()
     {
