@@ -69,6 +69,32 @@ public sealed class ScenarioSmokeTests
         Assert.Contains("--tasks", stderr + stdout);
     }
 
+    // The cluster scenarios start node processes every round (about a minute even at --quick size), so
+    // only their command lines are checked here; run them with `cluster --quick` by hand.
+    [Theory]
+    [InlineData("cluster-throughput", "0")]
+    [InlineData("cluster-failover", "99")]
+    [InlineData("cluster-scaling", "1")]
+    public void Cluster_scenario_rejects_too_few_tasks_before_starting_any_node(string scenario, string tasks)
+    {
+        var (exitCode, stdout, stderr) = Run(scenario, "--tasks", tasks, "--quick", "--json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--tasks", stderr + stdout);
+    }
+
+    [Fact]
+    public void Cluster_command_is_listed_with_its_three_scenarios()
+    {
+        var (exitCode, stdout, _) = Run("--help");
+
+        Assert.Equal(0, exitCode);
+        foreach (var command in new[] { "cluster", "cluster-throughput", "cluster-failover", "cluster-scaling" })
+        {
+            Assert.Contains(command, stdout);
+        }
+    }
+
     [Fact]
     public void Removed_kernel_benchmarks_are_no_longer_commands()
     {
