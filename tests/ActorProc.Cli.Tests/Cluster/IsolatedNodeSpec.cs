@@ -23,6 +23,7 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         using var cluster = new TestCluster(3, output);
         await cluster.StartAsync();
+        var upAt = clock.Elapsed;
         var report = Path.Combine(cluster.Directory, "report");
         var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--job-id", "isolated-1", "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
@@ -41,7 +42,7 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
         Assert.Equal(Tasks, json.GetProperty("succeeded").GetInt64());
         Assert.Equal(0, json.GetProperty("failed").GetInt64());
         AssertOneResultPerTask(report, Tasks, i => i.ToString());
-        var journalRows = JournalRows(cluster.Journal);
+        var lastBeforeThaw = Sqlite(cluster.SqliteJournal, "SELECT coalesce(max(ordering), 0) FROM event_journal").Trim();
 
         frozen.Thaw();
         Assert.Equal(1, await frozen.WaitForExitAsync(Failover));
@@ -58,16 +59,16 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
         Assert.Equal(SumSquares(N, Tasks), after.GetProperty("results")[0].GetProperty("output").GetRawText());
         Assert.Equal(Tasks, after.GetProperty("succeeded").GetInt64());
         AssertOneResultPerTask(again, Tasks, i => $"#{i}");
-        var written = JournalRows(cluster.Journal) - journalRows;
-        output.WriteLine($"frozen at {frozenAt.TotalSeconds:0.0} s, removed by the majority at {removedAt.TotalSeconds:0.0} s, thawed node exited at "
-            + $"{exitedAt.TotalSeconds:0.0} s; {json.GetProperty("reexecuted")} task(s) re-executed; journal rows written after the thaw: {written}");
+        var written = Sqlite(cluster.SqliteJournal, $"SELECT persistence_id, sequence_nr, manifest FROM event_journal WHERE ordering > {lastBeforeThaw}");
+        output.WriteLine($"up at {upAt.TotalSeconds:0.0} s, frozen at {frozenAt.TotalSeconds:0.0} s, removed by the majority at {removedAt.TotalSeconds:0.0} s, thawed node exited at "
+            + $"{exitedAt.TotalSeconds:0.0} s; {json.GetProperty("reexecuted")} task(s) re-executed; journal rows written after the thaw:\n{written}");
     }
 
-    private static long JournalRows(string journal)
+    private static string Sqlite(string journal, string query)
     {
-        var sqlite = Process.Start(new ProcessStartInfo("sqlite3", [journal, "SELECT count(*) FROM event_journal"]) { RedirectStandardOutput = true })!;
+        var sqlite = Process.Start(new ProcessStartInfo("sqlite3", [journal, query]) { RedirectStandardOutput = true })!;
         var text = sqlite.StandardOutput.ReadToEnd();
         sqlite.WaitForExit();
-        return long.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return text;
     }
 }

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace ActorProc.Cli.Tests.Cluster;
 
 /// <summary>
-/// Real <c>actorproc node</c> processes on free loopback ports sharing one SQLite journal in a
-/// temporary directory, the first node forming the cluster. Started nodes are waited for by their
+/// Real <c>actorproc node</c> processes on free loopback ports sharing one journal (by default a SQLite
+/// file in a temporary directory), the first node forming the cluster. Started nodes are waited for by their
 /// "this node is up" line. On dispose every process it started is killed and each one's stderr (the
 /// tail) goes to the test's output, which the runner shows when a test fails.
 /// </summary>
@@ -34,17 +34,23 @@ internal sealed class TestCluster : IDisposable
     private readonly List<CliProcess> _processes = [];
     private readonly TempDirectory _directory = new();
 
-    public TestCluster(int nodes, ITestOutputHelper output)
+    /// <param name="journal">The nodes' --journal (e.g. <c>postgres:...</c>); default a fresh SQLite file, <see cref="SqliteJournal"/>.</param>
+    public TestCluster(int nodes, ITestOutputHelper output, string? journal = null)
     {
         _output = output;
         Ports = [.. Enumerable.Range(0, nodes).Select(_ => FreePort())];
-        Journal = Path.Combine(_directory.Path, "journal.db");
+        SqliteJournal = Path.Combine(_directory.Path, "journal.db");
+        Journal = journal ?? "sqlite:" + SqliteJournal;
         ConfigFile = _directory.File("node.conf", System.Text.Encoding.UTF8.GetBytes(NodeConfig));
     }
 
     public IReadOnlyList<int> Ports { get; }
 
+    /// <summary>The nodes' --journal value.</summary>
     public string Journal { get; }
+
+    /// <summary>The SQLite file of the default journal (absent when the cluster was given another journal).</summary>
+    public string SqliteJournal { get; }
 
     public string ConfigFile { get; }
 
@@ -66,7 +72,7 @@ internal sealed class TestCluster : IDisposable
     public CliProcess StartNode(int i)
     {
         var node = Track(new CliProcess($"node{i} :{Ports[i]}", _directory.Path, "node", "--host", "127.0.0.1", "--port", Ports[i].ToString(),
-            "--seed", $"127.0.0.1:{Ports[0]}", "--journal", "sqlite:" + Journal, "--config", ConfigFile));
+            "--seed", $"127.0.0.1:{Ports[0]}", "--journal", Journal, "--config", ConfigFile));
         return node;
     }
 
