@@ -42,7 +42,7 @@ public sealed class ClusterNode : IAsyncDisposable
     /// <param name="settings">Where to listen, whom to join, roles, journal, extra HOCON.</param>
     /// <param name="tasks">The tasks this node can run (partitions of jobs whose task is missing here report their tasks failed).</param>
     /// <param name="cancellationToken">Cancels opening the journal.</param>
-    /// <exception cref="ArgumentException">A setting is invalid (the message names it).</exception>
+    /// <exception cref="ArgumentException">A setting is invalid (the message names it), or another process already listens on the node's port.</exception>
     /// <exception cref="JournalUnavailableException">The journal cannot be opened.</exception>
     /// <exception cref="Akka.Configuration.ConfigurationException">The configuration is invalid.</exception>
     public static async Task<ClusterNode> StartAsync(NodeSettings settings, TaskRegistry tasks, CancellationToken cancellationToken = default)
@@ -53,6 +53,7 @@ public sealed class ClusterNode : IAsyncDisposable
         var journal = NodeConfig.Journal(settings);
         await JournalProbe.EnsureOpenAsync(journal, cancellationToken).ConfigureAwait(false);
         var config = NodeConfig.Build(settings, journal);
+        PortProbe.EnsureFree(config);
         var jobSettings = ClusterJobSettings.FromConfig(config);
         var system = ActorSystem.Create(jobSettings.SystemName, config);
         try
