@@ -42,16 +42,27 @@ public static class CliRunner
     }
 
     /// <summary>Starts the CLI without waiting (for tests that signal it).</summary>
+    /// <summary>Whether CLI processes start through <c>env --default-signal</c> (GNU coreutils ≥ 8.31, Linux).</summary>
+    private static readonly bool ResetSignals = OperatingSystem.IsLinux() && File.Exists("/usr/bin/env");
+
     public static Process Start(string? workingDirectory, params string[] args)
     {
         Assert.True(File.Exists(CliDll), $"The CLI is not built at {CliDll}.");
-        var info = new ProcessStartInfo(DotnetHost)
+        var info = new ProcessStartInfo(ResetSignals ? "/usr/bin/env" : DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        if (ResetSignals)
+        {
+            // A test run started in the background (`.ci/run &`, nohup) hands its children SIGINT and
+            // SIGQUIT ignored, and the runtime keeps an inherited SIG_IGN: the Ctrl+C specs would signal
+            // a process that cannot hear them. env resets them and execs dotnet (same pid, so `kill` works).
+            info.ArgumentList.Add("--default-signal=INT,QUIT,TERM");
+            info.ArgumentList.Add(DotnetHost);
+        }
         info.ArgumentList.Add(CliDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // A developer's ACTORPROC__ overrides must not change what the tests see.
