@@ -61,6 +61,7 @@ public sealed class ClusterNode : IAsyncDisposable
             var cluster = Akka.Cluster.Cluster.Get(system);
             var seeds = cluster.Settings.SeedNodes.Select(a => a.ToString()).ToArray();
             system.ActorOf(Props.Create(typeof(MembershipLogger), (IReadOnlyList<string>)seeds), "actorproc-membership");
+            system.ActorOf(Props.Create<QuarantineWatcher>(), "actorproc-quarantine-watcher");
             system.Log.Info(MembershipLogger.Prefix + "node starting at {0} with roles [{1}], journal {2}", cluster.SelfAddress, string.Join(",", cluster.SelfRoles), journal.DisplayName);
 
             const string poolName = "cluster-tasks";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using ActorProc.Cluster.Tests.Nodes;
+using Npgsql;
 using Xunit.Abstractions;
 using static ActorProc.Cli.Tests.Cluster.JobProgressLines;
 
@@ -8,7 +9,9 @@ namespace ActorProc.Cli.Tests.Cluster;
 /// <summary>
 /// A node frozen mid-job (SIGSTOP: no heartbeats, no writes, but alive) is downed by the majority's
 /// split-brain resolver; the job completes on the other two. Thawed (SIGCONT), the node finds itself
-/// downed and exits 1 without adding a result to the job.
+/// downed and exits 1 without adding a result to the job. On the PostgreSQL journal: a process frozen
+/// inside a SQLite transaction holds the shared file's lock and stalls the other nodes (seen: the
+/// survivors timed out loading their remember-entities stores until the frozen node was thawed).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class IsolatedNodeSpec(ITestOutputHelper output)
@@ -24,7 +27,8 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
     public async Task Frozen_node_is_downed_by_the_majority_and_when_thawed_exits_1_without_recording_a_result()
     {
         var clock = Stopwatch.StartNew();
-        using var cluster = new TestCluster(3, output);
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        using var cluster = new TestCluster(3, output, database.Journal);
         await cluster.StartAsync();
         var upAt = clock.Elapsed;
         var report = Path.Combine(cluster.Directory, "report");
@@ -40,7 +44,7 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
         var removedAt = clock.Elapsed;
         // Thawed as soon as the survivors report the job done (the submit's leave may take a few seconds more).
         await submit.WaitForLineAsync("job isolated-1: completed, ", JobTimeout);
-        var lastBeforeThaw = Sqlite(cluster.SqliteJournal, "SELECT coalesce(max(ordering), 0) FROM event_journal").Trim();
+        var lastBeforeThaw = (await QueryAsync(database.ConnectionString, "SELECT coalesce(max(ordering), 0) FROM event_journal")).Trim();
         var thawedAt = clock.Elapsed;
         frozen.Thaw();
 
@@ -68,22 +72,21 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
         // The job's results are its events: a completed job records none, and the thawed node's writes
         // (its shards' remember-entities stores, seen in its log) are refused by the journal's unique
         // (persistence_id, sequence_nr) index, since the new owners have written past its sequence numbers.
-        Assert.Equal("0", Sqlite(cluster.SqliteJournal, $"SELECT count(*) FROM event_journal WHERE persistence_id = 'job-isolated-1' AND ordering > {lastBeforeThaw}").Trim());
-        var written = Sqlite(cluster.SqliteJournal, $"SELECT persistence_id, sequence_nr, manifest FROM event_journal WHERE ordering > {lastBeforeThaw}");
+        Assert.Equal("0", (await QueryAsync(database.ConnectionString, $"SELECT count(*) FROM event_journal WHERE persistence_id = 'job-isolated-1' AND ordering > {lastBeforeThaw}")).Trim());
+        var written = await QueryAsync(database.ConnectionString, $"SELECT persistence_id, sequence_nr, manifest FROM event_journal WHERE ordering > {lastBeforeThaw}");
         output.WriteLine($"up at {upAt.TotalSeconds:0.0} s, frozen at {frozenAt.TotalSeconds:0.0} s, removed by the majority at {removedAt.TotalSeconds:0.0} s, thawed at {thawedAt.TotalSeconds:0.0} s, exited at "
             + $"{exitedAt.TotalSeconds:0.0} s; {json.GetProperty("reexecuted")} task(s) re-executed; journal rows written after the thaw:\n{written}");
     }
 
-    /// <summary>One value of a query on the shared journal (the nodes keep writing to it; SQLite lets a reader in beside them).</summary>
-    private static string Sqlite(string journal, string query)
+    /// <summary>The rows of a query on the journal's database, one line each, columns joined by '|'.</summary>
+    private static async Task<string> QueryAsync(string connectionString, string query)
     {
-        using var connection = new SqliteConnection($"Data Source={journal}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = query;
-        using var reader = command.ExecuteReader();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(query, connection);
+        await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
-        while (reader.Read()) rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+        while (await reader.ReadAsync()) rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
         return string.Join('\n', rows);
     }
 }
