@@ -27,6 +27,7 @@ public sealed class HostedLoggingSpec
             var akka = await logs.WaitForAsync(e => e.Message.Contains("a line from the actor system's own log")).Within();
             var actorProc = await logs.WaitForAsync(e => e.Message.Contains("completion callback of task")).Within();
             Assert.Equal(LogLevel.Warning, akka.Level);
+            Assert.StartsWith("Akka", akka.Category); // what Logging:LogLevel:Akka filters
             Assert.Equal(LogLevel.Error, actorProc.Level);
             Assert.IsType<InvalidOperationException>(actorProc.Exception);
         }
