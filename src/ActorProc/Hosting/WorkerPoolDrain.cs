@@ -36,7 +36,22 @@ internal sealed class WorkerPoolDrain(IServiceProvider services, ILogger<WorkerP
     {
         if (_system is not { } system || system.WhenTerminated.IsCompleted) return;
         var pools = WorkerPools.For(system);
-        await Task.WhenAll(pools.Names.Select(name => DrainAsync(pools.Get(name), cancellationToken))).ConfigureAwait(false);
+        var created = pools.Names.Select(name => TryGet(pools, name)).OfType<WorkerPool>();
+        await Task.WhenAll(created.Select(pool => DrainAsync(pool, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>The pool, or null when its creation failed (that error went to whoever asked for it; there is nothing to drain).</summary>
+    private WorkerPool? TryGet(WorkerPools pools, string name)
+    {
+        try
+        {
+            return pools.Get(name);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Worker pool {Pool} was never created; nothing to drain", name);
+            return null;
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -84,6 +84,42 @@ public sealed class WorkerPoolServicesSpec
         Assert.Contains("The worker pool \"ingest\" was created before the host started", error.Message);
     }
 
+    [Fact]
+    public async Task Pools_asked_for_from_many_threads_while_the_host_starts_are_created_once_each()
+    {
+        var names = Enumerable.Range(0, 12).Select(i => $"pool-{i}").ToArray();
+        using var host = TestHosts.Build(pools =>
+        {
+            foreach (var name in names) pools.Add(name, o => o with { Workers = 1 });
+        });
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var registry = ActorProc.Hosting.HostedWorkerPools.For(system);
+        using var go = new ManualResetEventSlim();
+
+        // The host's startup task creates the declared pools while eight threads ask for them in another order.
+        var askers = Enumerable.Range(0, 8).Select(t => Task.Factory.StartNew(() =>
+        {
+            go.Wait();
+            return names.Reverse().Select(registry.Get).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        var starting = host.StartAsync();
+        go.Set();
+        var seen = await Task.WhenAll(askers).Within();
+        await starting.Within();
+
+        try
+        {
+            var pools = names.Select(system.GetWorkerPool).ToArray();
+            Assert.All(seen, byThread => Assert.Equal(pools.Reverse(), byThread)); // the same instance for every caller
+            Assert.Equal(names.Order(), WorkerPools.For(system).Names.Order());
+            Assert.All(pools, p => Assert.Equal(1, p.Options.Workers));
+        }
+        finally
+        {
+            await host.StopAsync().Within();
+        }
+    }
+
     /// <summary>A hosted service that takes its pool from the container, as an application's would.</summary>
     private sealed class IngestService([FromKeyedServices("ingest")] IWorkerPool pool) : IHostedService
     {
