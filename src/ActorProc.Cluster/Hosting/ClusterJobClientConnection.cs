@@ -47,13 +47,15 @@ public sealed class ClusterJobClientConnection : IAsyncDisposable
         Task<ClusterJobClient>? connecting;
         lock (_gate) connecting = _connecting;
         if (connecting is null) return;
+        ClusterJobClient client;
         try
         {
-            await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            client = await connecting.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ClusterUnreachableException or ArgumentException or OperationCanceledException)
+        catch (Exception)
         {
-            // Never connected: nothing to leave (the attempt's error went to whoever awaited it).
+            return; // never connected: nothing to leave (the attempt's error went to whoever awaited it)
         }
+        await client.DisposeAsync().ConfigureAwait(false);
     }
 }
