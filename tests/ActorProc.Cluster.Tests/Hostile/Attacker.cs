@@ -8,7 +8,7 @@ namespace ActorProc.Cluster.Tests.Hostile;
 /// Hostile clients of a node's Akka.Remote port, on loopback only and bounded in count and time. Akka's
 /// TCP framing is a 4-byte little-endian length, then the frame.
 /// </summary>
-internal static class Attacker
+internal static partial class Attacker
 {
     /// <summary>How long an attacker waits for the node to close a connection it should refuse.</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);

@@ -70,7 +70,7 @@ public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<Two
 
     private static bool IsHandshakeTimeout(string e) => e.Contains("No response from remote for inbound association");
 
-    private static async Task<TimeSpan> TimeAsync(Func<Task> attack)
+    internal static async Task<TimeSpan> TimeAsync(Func<Task> attack)
     {
         var stopwatch = Stopwatch.StartNew();
         await attack();
@@ -81,7 +81,7 @@ public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<Two
     /// Every attempt is accounted for in the log (a full line, or counted in a "(N more ...)" summary), and
     /// full lines number at most one per repeat interval that the attack (plus the node's reaction) spanned.
     /// </summary>
-    private static async Task AssertLoggedOncePerIntervalAsync(LogCapture log, Func<string, bool> ofKind, int attempts, TimeSpan attackDuration)
+    internal static async Task AssertLoggedOncePerIntervalAsync(LogCapture log, Func<string, bool> ofKind, int attempts, TimeSpan attackDuration)
     {
         var interval = TwoNodeCluster.RepeatInterval;
         // Summaries come when their interval ends: at most an interval and a flush period after the last event.
