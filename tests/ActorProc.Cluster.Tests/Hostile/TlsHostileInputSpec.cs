@@ -1,3 +1,6 @@
+using Akka.Configuration;
+using ActorProc.Cluster.Client;
+
 namespace ActorProc.Cluster.Tests.Hostile;
 
 /// <summary>
@@ -30,6 +33,22 @@ public sealed class TlsHostileInputSpec(TlsCluster cluster) : IClassFixture<TlsC
         var fullLines = log.Count(_ => true).FullLines;
         Assert.True(fullLines < Attempts, $"{3 * Attempts} refused connections gave {fullLines} full log lines:\n{string.Join("\n", log.Events)}");
         await cluster.AssertServesAsync("hostile-tls");
+    }
+
+    [Fact]
+    public async Task A_client_with_another_certificate_cannot_join_and_the_cluster_keeps_serving()
+    {
+        var config = ConfigurationFactory.ParseString($$"""
+            akka.remote.dot-netty.tcp {
+              enable-ssl = on
+              ssl.certificate { path = {{System.Text.Json.JsonSerializer.Serialize(TestCertificates.CreatePfx("impostor"))}}, password = "{{TestCertificates.Password}}" }
+            }
+            """);
+
+        await Assert.ThrowsAsync<ClusterUnreachableException>(() =>
+            ClusterJobClient.ConnectAsync([$"127.0.0.1:{cluster.TargetPort}"], TimeSpan.FromSeconds(3), config));
+
+        await cluster.AssertServesAsync("hostile-tls-client");
     }
 
     private static bool IsTlsRefusal(string e) => e.Contains("due to TLS handshake failure");
