@@ -16,8 +16,10 @@ namespace ActorProc.Logging;
 /// </summary>
 public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
-    private const string RepeatIntervalKey = "actorproc.logging.repeat-interval";
-    private static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromSeconds(10);
+    internal const string RepeatIntervalKey = "actorproc.logging.repeat-interval";
+
+    /// <summary>The repeat interval of a system whose configuration lacks the key (as in <c>actorproc.conf</c>).</summary>
+    internal static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromSeconds(10);
 
     private readonly RepeatedLogLimiter? _limiter;
     private readonly List<LogEvent> _toWrite = new(2);
@@ -71,7 +73,7 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
     }
 
     /// <summary>The configured repeat interval, or null when limiting is off (<c>off</c> or 0).</summary>
-    private static TimeSpan? RepeatInterval(Akka.Configuration.Config config)
+    internal static TimeSpan? RepeatInterval(Akka.Configuration.Config config)
     {
         if (!config.HasPath(RepeatIntervalKey)) return DefaultRepeatInterval; // a user's system without actorproc.conf
         var raw = config.GetString(RepeatIntervalKey);

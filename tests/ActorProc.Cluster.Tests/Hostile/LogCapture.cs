@@ -45,6 +45,7 @@ internal sealed partial class LogCapture : TextWriter
             if (value == '\n') { _events.Add(_partial.ToString()); _partial.Clear(); }
             else if (value != '\r') _partial.Append(value);
         }
+        _original.Write(value);
     }
 
     /// <summary>Completes when <paramref name="condition"/> holds (checked now and after every event written).</summary>

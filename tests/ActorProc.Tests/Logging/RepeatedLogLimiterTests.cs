@@ -122,4 +122,22 @@ public sealed class RepeatedLogLimiterTests
         Assert.Equal(RepeatedLogLimiter.MaxKinds, limiter.TrackedKinds);
         Assert.Equal(written + 2, _written.Count);
     }
+
+    [Theory]
+    [InlineData("actorproc.logging.repeat-interval = 3s", 3.0)]
+    [InlineData("actorproc.logging.repeat-interval = off", null)]
+    [InlineData("actorproc.logging.repeat-interval = 0s", null)]
+    [InlineData("", 10.0)] // a user's own system without actorproc.conf
+    public void The_logger_reads_its_repeat_interval_from_config(string hocon, double? seconds)
+    {
+        var interval = StandardErrorLogger.RepeatInterval(Akka.Configuration.ConfigurationFactory.ParseString(hocon));
+
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, interval);
+    }
+
+    [Fact]
+    public void The_default_repeat_interval_in_code_and_in_actorproc_conf_agree()
+    {
+        Assert.Equal(StandardErrorLogger.DefaultRepeatInterval, StandardErrorLogger.RepeatInterval(ActorProc.Configuration.ActorProcConfig.Defaults));
+    }
 }
