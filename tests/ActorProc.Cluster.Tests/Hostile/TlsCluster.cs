@@ -12,8 +12,8 @@ public sealed class TlsCluster : TwoNodeCluster
 
     protected override Config Extra => ConfigurationFactory.ParseString($$"""
         akka.remote.dot-netty.tcp {
-          # cluster.conf's default: a first TLS handshake of a cold process on a busy machine can take over 2 s
-          connection-timeout = 5s
+          # as cluster.conf: a first TLS handshake of a cold process on a busy machine can take over 2 s
+          connection-timeout = 10s
           enable-ssl = on
           ssl.certificate { path = {{System.Text.Json.JsonSerializer.Serialize(SharedPfx.Value)}}, password = "{{TestCertificates.Password}}" }
         }

@@ -6,12 +6,12 @@ namespace ActorProc.Cluster.Tests.Hostile;
 /// <summary>
 /// Two nodes in this process on 127.0.0.1 sharing a SQLite journal: <see cref="Target"/> (the node under
 /// attack, which formed the cluster) and <see cref="Peer"/>. Timings are short so the specs stay fast: an
-/// inbound connection must complete Akka's handshake within 2 s (<c>connection-timeout</c>), and repeated
+/// inbound connection must complete Akka's handshake within 3 s (<c>connection-timeout</c>), and repeated
 /// log lines are summarized every 2 s (<c>actorproc.logging.repeat-interval</c>).
 /// </summary>
 public class TwoNodeCluster : IAsyncLifetime
 {
-    public static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(2);
 
     public ClusterNode Target { get; private set; } = null!;
