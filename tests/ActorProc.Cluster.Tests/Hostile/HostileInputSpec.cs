@@ -85,7 +85,15 @@ public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<Two
     {
         var interval = TwoNodeCluster.RepeatInterval;
         // Summaries come when their interval ends: at most an interval and a flush period after the last event.
-        await log.WhenAsync(l => l.Count(ofKind) is var (f, s) && f + s >= attempts, 3 * interval + attackDuration);
+        try
+        {
+            await log.WhenAsync(l => l.Count(ofKind) is var (f, s) && f + s >= attempts, 3 * interval + attackDuration);
+        }
+        catch (TimeoutException)
+        {
+            var (f, s) = log.Count(ofKind);
+            Assert.Fail($"{attempts} attempts, but the log holds {f} full lines and {s} summarized of that kind:\n{string.Join("\n", log.Events)}");
+        }
         var (full, summarized) = log.Count(ofKind);
         var intervals = 1 + (int)Math.Ceiling((attackDuration + TwoNodeCluster.ConnectionTimeout) / interval);
         Assert.InRange(full, 1, intervals);
