@@ -10,7 +10,7 @@ namespace ActorProc.Cluster.Tests.Hostile;
 [Collection(HostileCollection.Name)]
 public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
-    private const int Attempts = 30;
+    private const int Attempts = 20;
 
     [Fact]
     public async Task Garbage_frames_are_refused_logged_once_and_the_cluster_keeps_serving()

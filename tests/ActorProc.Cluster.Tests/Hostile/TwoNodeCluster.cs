@@ -7,12 +7,12 @@ namespace ActorProc.Cluster.Tests.Hostile;
 /// Two nodes in this process on 127.0.0.1 sharing a SQLite journal: <see cref="Target"/> (the node under
 /// attack, which formed the cluster) and <see cref="Peer"/>. Timings are short so the specs stay fast: an
 /// inbound connection must complete Akka's handshake within 3 s (<c>connection-timeout</c>), and repeated
-/// log lines are summarized every 2 s (<c>actorproc.logging.repeat-interval</c>).
+/// log lines are summarized every second (<c>actorproc.logging.repeat-interval</c>).
 /// </summary>
 public class TwoNodeCluster : IAsyncLifetime
 {
     public static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(3);
-    public static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(1);
 
     public ClusterNode Target { get; private set; } = null!;
     public ClusterNode Peer { get; private set; } = null!;
@@ -25,6 +25,8 @@ public class TwoNodeCluster : IAsyncLifetime
     public static Config HostileConfig => ConfigurationFactory.ParseString($"""
         akka.remote.dot-netty.tcp.connection-timeout = {ConnectionTimeout.TotalSeconds}s
         actorproc.logging.repeat-interval = {RepeatInterval.TotalSeconds}s
+        # Tearing the fixture down: a region's graceful stop waits this long for buffered requests (Akka's default 10 s).
+        akka.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s
         """).WithFallback(TestNodes.FastConfig);
 
     public async Task InitializeAsync()
