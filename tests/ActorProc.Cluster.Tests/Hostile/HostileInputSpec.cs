@@ -79,7 +79,8 @@ public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<Two
 
     /// <summary>
     /// Every attempt is accounted for in the log (a full line, or counted in a "(N more ...)" summary), and
-    /// full lines number at most one per repeat interval that the attack (plus the node's reaction) spanned.
+    /// full lines number at most one per repeat interval that the attack (plus the node's reaction) spanned:
+    /// a few, where one line per attempt would be dozens or hundreds.
     /// </summary>
     internal static async Task AssertLoggedOncePerIntervalAsync(LogCapture log, Func<string, bool> ofKind, int attempts, TimeSpan attackDuration)
     {
@@ -95,7 +96,9 @@ public sealed class HostileInputSpec(TwoNodeCluster cluster) : IClassFixture<Two
             Assert.Fail($"{attempts} attempts, but the log holds {f} full lines and {s} summarized of that kind:\n{string.Join("\n", log.Events)}");
         }
         var (full, summarized) = log.Count(ofKind);
-        var intervals = 1 + (int)Math.Ceiling((attackDuration + TwoNodeCluster.ConnectionTimeout) / interval);
+        // Events of the kind reach the logger from the attack's start until at most a connection timeout after
+        // its end; two intervals more for the logger's own lag on a busy machine.
+        var intervals = 3 + (int)Math.Ceiling((attackDuration + TwoNodeCluster.ConnectionTimeout) / interval);
         Assert.InRange(full, 1, intervals);
         Assert.True(full + summarized >= attempts, $"{attempts} attempts, but only {full} lines and {summarized} summarized in the log");
     }

