@@ -14,7 +14,8 @@ namespace ActorProc.Logging;
 /// structured message; for a plain string message the text with runs of digits folded, so that ports and
 /// ids do not make every line new) and the types of its exception and the exception's innermost cause.
 /// Debug and Info events are never limited: they pass through without a look-up, so the common path stays
-/// a level check. At most <see cref="MaxKinds"/> kinds are tracked at once; events of further kinds pass
+/// a level check. Neither are warnings whose message (template) starts with one of the never-limited
+/// prefixes: state changes such as a member becoming unreachable, where each line is news. At most <see cref="MaxKinds"/> kinds are tracked at once; events of further kinds pass
 /// through unlimited until the table has room again (so memory stays bounded and nothing is lost).
 /// </para>
 /// <para>
@@ -29,13 +30,16 @@ internal sealed partial class RepeatedLogLimiter
 
     private readonly Dictionary<Kind, Window> _windows = new();
     private readonly Func<DateTime> _now;
+    private readonly string[] _neverLimited;
 
     /// <param name="interval">How long after a written event further events of its kind are only counted (&gt; 0).</param>
+    /// <param name="neverLimited">Message (template) prefixes of warnings and errors that are always written; null = none.</param>
     /// <param name="now">The clock (UTC); tests pass their own.</param>
-    public RepeatedLogLimiter(TimeSpan interval, Func<DateTime>? now = null)
+    public RepeatedLogLimiter(TimeSpan interval, IEnumerable<string>? neverLimited = null, Func<DateTime>? now = null)
     {
         if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval), interval, "The repeat interval must be positive (turn limiting off by not using a limiter).");
         Interval = interval;
+        _neverLimited = neverLimited?.Where(p => p.Length > 0).ToArray() ?? [];
         _now = now ?? (() => DateTime.UtcNow);
     }
 
@@ -60,6 +64,11 @@ internal sealed partial class RepeatedLogLimiter
         }
 
         var kind = Kind.Of(e, level);
+        if (IsNeverLimited(kind.Template))
+        {
+            write.Add(e);
+            return;
+        }
         var now = _now();
         if (_windows.TryGetValue(kind, out var window))
         {
@@ -94,6 +103,13 @@ internal sealed partial class RepeatedLogLimiter
             (ended ??= []).Add(kind);
         }
         foreach (var kind in ended ?? []) _windows.Remove(kind);
+    }
+
+    private bool IsNeverLimited(string template)
+    {
+        foreach (var prefix in _neverLimited)
+            if (template.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private LogEvent Summary(Window window)

@@ -11,12 +11,17 @@ namespace ActorProc.Logging;
 /// Repeated warnings and errors are rate-limited: of the warnings or errors of one kind (level, log class,
 /// message template, exception type), the first in each <c>actorproc.logging.repeat-interval</c> (default
 /// 10 s) is written, the rest are counted, and one summary line ends the interval:
-/// <c>"... (17 more in the last 10 s)"</c>. Debug and info lines are never limited. <c>off</c> writes every line.
+/// <c>"... (17 more in the last 10 s)"</c>. Debug and info lines are never limited, nor are warnings whose message
+/// starts with a prefix in <c>actorproc.logging.never-limit</c> (membership changes). <c>off</c> writes every line.
 /// </para>
 /// </summary>
 public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
     internal const string RepeatIntervalKey = "actorproc.logging.repeat-interval";
+    internal const string NeverLimitKey = "actorproc.logging.never-limit";
+
+    /// <summary>The never-limited prefixes of a system whose configuration lacks the key (as in <c>actorproc.conf</c>): ActorProc's membership lines.</summary>
+    internal static readonly IReadOnlyList<string> DefaultNeverLimit = ["actorproc cluster:"];
 
     /// <summary>The repeat interval of a system whose configuration lacks the key (as in <c>actorproc.conf</c>).</summary>
     internal static readonly TimeSpan DefaultRepeatInterval = TimeSpan.FromSeconds(10);
@@ -29,7 +34,7 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
     public StandardErrorLogger()
     {
         var interval = RepeatInterval(Context.System.Settings.Config);
-        _limiter = interval is { } i ? new RepeatedLogLimiter(i) : null;
+        _limiter = interval is { } i ? new RepeatedLogLimiter(i, NeverLimit(Context.System.Settings.Config)) : null;
 
         Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
         if (_limiter is null)
@@ -81,6 +86,10 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
         var interval = config.GetTimeSpan(RepeatIntervalKey);
         return interval > TimeSpan.Zero ? interval : null;
     }
+
+    /// <summary>Message prefixes of warnings and errors that are never limited.</summary>
+    internal static IReadOnlyList<string> NeverLimit(Akka.Configuration.Config config) =>
+        config.HasPath(NeverLimitKey) ? [.. config.GetStringList(NeverLimitKey)] : DefaultNeverLimit;
 
     private sealed class FlushRepeats
     {

@@ -10,7 +10,7 @@ public sealed class RepeatedLogLimiterTests
     private DateTime _now = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly List<LogEvent> _written = [];
 
-    private RepeatedLogLimiter NewLimiter() => new(Interval, () => _now);
+    private RepeatedLogLimiter NewLimiter() => new(Interval, ["actorproc cluster:"], () => _now);
 
     private static LogEvent ChannelError(Exception cause, int port) =>
         new Error(cause, "TcpServerHandler", typeof(RepeatedLogLimiterTests), $"Error caught channel [{port}]");
@@ -139,5 +139,22 @@ public sealed class RepeatedLogLimiterTests
     public void The_default_repeat_interval_in_code_and_in_actorproc_conf_agree()
     {
         Assert.Equal(StandardErrorLogger.DefaultRepeatInterval, StandardErrorLogger.RepeatInterval(ActorProc.Configuration.ActorProcConfig.Defaults));
+    }
+
+    [Fact]
+    public void Warnings_with_a_never_limited_prefix_are_all_written_and_not_tracked()
+    {
+        var limiter = NewLimiter();
+        limiter.Offer(new Warning("membership", typeof(string), "actorproc cluster: member unreachable: akka.tcp://actorproc@10.0.0.5:4053 [worker]"), _written);
+        limiter.Offer(new Warning("membership", typeof(string), "actorproc cluster: member unreachable: akka.tcp://actorproc@10.0.0.6:4053 [worker]"), _written);
+
+        Assert.Equal(2, _written.Count);
+        Assert.Equal(0, limiter.TrackedKinds);
+    }
+
+    [Fact]
+    public void The_never_limited_prefixes_in_code_and_in_actorproc_conf_agree()
+    {
+        Assert.Equal(StandardErrorLogger.DefaultNeverLimit, StandardErrorLogger.NeverLimit(ActorProc.Configuration.ActorProcConfig.Defaults));
     }
 }
