@@ -8,6 +8,6 @@ internal static class ShardingExtractors
     public static IMessageExtractor Jobs(int shards) =>
         HashCodeMessageExtractor.Create(shards, static m => m is IJobCommand c ? c.JobId : null);
 
-    public static IMessageExtractor Partitions(int shards) =>
-        HashCodeMessageExtractor.Create(shards, static m => m is IPartitionCommand c ? EntityIds.Partition(c.JobId, c.Partition) : null);
+    /// <summary>A job's partitions in consecutive shards: see <see cref="PartitionMessageExtractor"/>.</summary>
+    public static IMessageExtractor Partitions(int shards) => new PartitionMessageExtractor(shards);
 }
