@@ -19,6 +19,22 @@ internal sealed class JobControl(string jobId)
 
     public string JobId { get; } = jobId;
 
+    private long _queuedTasks;
+    private long _inFlightTasks;
+
+    /// <summary>Tasks of the job waiting for a worker, as last published by the job actor (metrics).</summary>
+    public long QueuedTasks => Volatile.Read(ref _queuedTasks);
+
+    /// <summary>Tasks of the job handed to workers and not finished, as last published by the job actor (metrics).</summary>
+    public long InFlightTasks => Volatile.Read(ref _inFlightTasks);
+
+    /// <summary>Job actor: publishes its gauges for the pool's observable instruments.</summary>
+    public void PublishGauges(long queued, long inFlight)
+    {
+        Volatile.Write(ref _queuedTasks, queued);
+        Volatile.Write(ref _inFlightTasks, inFlight);
+    }
+
     /// <summary>Completes when the job is over (never faults).</summary>
     public Task Completion => _completion.Task;
 

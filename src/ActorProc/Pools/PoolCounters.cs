@@ -11,7 +11,7 @@ namespace ActorProc.Pools;
 /// 10,000,000 right after a job completed.)
 /// </para>
 /// </summary>
-internal sealed class PoolCounters
+internal sealed class PoolCounters(PoolMetrics metrics)
 {
     private long _restarts;
     private long _recycled;
@@ -26,5 +26,9 @@ internal sealed class PoolCounters
     public void WorkerRestarted() => Interlocked.Increment(ref _restarts);
     public void WorkerRecycled() => Interlocked.Increment(ref _recycled);
     public void WorkerReplaced() => Interlocked.Increment(ref _replaced);
-    public void TasksRun(int count) => Interlocked.Add(ref _tasksStarted, count);
+    public void TasksRun(int count)
+    {
+        Interlocked.Add(ref _tasksStarted, count);
+        metrics.TasksStarted(count);
+    }
 }
