@@ -11,7 +11,7 @@ namespace ActorProc.Pools;
 /// 10,000,000 right after a job completed.)
 /// </para>
 /// </summary>
-internal sealed class PoolCounters(PoolMetrics metrics)
+internal sealed class PoolCounters(PoolMetrics? metrics = null)
 {
     private long _restarts;
     private long _recycled;
@@ -29,6 +29,6 @@ internal sealed class PoolCounters(PoolMetrics metrics)
     public void TasksRun(int count)
     {
         Interlocked.Add(ref _tasksStarted, count);
-        metrics.TasksStarted(count);
+        metrics?.TasksStarted(count);
     }
 }
