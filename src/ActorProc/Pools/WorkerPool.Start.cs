@@ -22,10 +22,10 @@ public sealed partial class WorkerPool
         }
         shared.List = source.List;
         // Per-task tracking is needed for timeouts, deadlines and per-task outcomes; plain maps and
-        // for-each loops without them run each chunk as one tight loop. A listener of the task-duration
-        // histogram needs each task timed, which is what guarded chunks do.
-        shared.Guarded = shared.IsAsync || !sink.AcceptsFastChunks || settings.TaskTimeout is not null || settings.JobDeadline is not null
-            || PoolMetrics.DurationsWanted;
+        // for-each loops without them run each chunk as one tight loop (timing each task only while a
+        // listener records task durations).
+        shared.Guarded = shared.IsAsync || !sink.AcceptsFastChunks || settings.TaskTimeout is not null || settings.JobDeadline is not null;
+        shared.TaskTimer = !shared.Guarded && PoolMetrics.DurationsWanted ? Metrics : null;
         shared.DirectResults = shared.Guarded ? null : sink.DirectResults;
         shared.DiscardValues = sink.DiscardsValues;
 
