@@ -19,7 +19,8 @@ internal sealed class Pool : IScenario
     private readonly Option<bool> _withMetrics = new("--with-metrics")
     {
         Description = "Also run the pool with its metrics listened to: actorproc-counters (a MeterListener on every ActorProc counter "
-            + "and gauge, not the task-duration histogram) and actorproc-otel (an OpenTelemetry MeterProvider collecting every ActorProc "
+            + "and gauge, not the task-duration histogram), actorproc-durations (the same listener taking every task's duration too, "
+            + "which makes the pool time each task) and actorproc-otel (an OpenTelemetry MeterProvider collecting every ActorProc "
             + "instrument, the histogram included, exported every second).",
     };
 
@@ -47,7 +48,8 @@ internal sealed class Pool : IScenario
                 .. sizes.Flag(_withMetrics)
                     ? new[]
                     {
-                        new Contender("actorproc-counters", _ => PoolMetricsListeners.WithCountersAsync(() => RunActorProc(tasks))),
+                        new Contender("actorproc-counters", _ => PoolMetricsListeners.WithListenerAsync(() => RunActorProc(tasks), durations: false)),
+                        new Contender("actorproc-durations", _ => PoolMetricsListeners.WithListenerAsync(() => RunActorProc(tasks), durations: true)),
                         new Contender("actorproc-otel", _ => PoolMetricsListeners.WithOpenTelemetryAsync(() => RunActorProc(tasks))),
                     }
                     : [],

@@ -11,16 +11,24 @@ namespace ActorProc.Bench.Scenarios;
 /// </summary>
 internal static class PoolMetricsListeners
 {
-    /// <summary>A MeterListener that sums every ActorProc counter and reads no histogram (so jobs keep their fast path).</summary>
-    public static async Task<T> WithCountersAsync<T>(Func<Task<T>> round)
+    [ThreadStatic]
+    private static double _threadSeconds;
+
+    /// <summary>
+    /// A MeterListener that sums every ActorProc counter; with <paramref name="durations"/> it also takes
+    /// every task duration (and only adds it up), which makes fast loops time each task.
+    /// </summary>
+    public static async Task<T> WithListenerAsync<T>(Func<Task<T>> round, bool durations)
     {
         long sum = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == ActorProcMetrics.MeterName && instrument.Name != ActorProcMetrics.TaskDurationName) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == ActorProcMetrics.MeterName && (durations || instrument.Name != ActorProcMetrics.TaskDurationName)) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref sum, value));
+        // Per thread: one variable shared by the workers would measure its cache line bouncing between cores.
+        listener.SetMeasurementEventCallback<double>(static (_, value, _, _) => _threadSeconds += value);
         listener.Start();
         var result = await round();
         listener.RecordObservableInstruments();
