@@ -66,6 +66,7 @@ internal static class NodeCommand
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
+            endpoint?.Dispose();
             return ExitCodes.Success; // stopped while the journal was being opened: nothing joined yet
         }
 
