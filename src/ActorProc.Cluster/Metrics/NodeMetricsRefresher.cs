@@ -8,6 +8,11 @@ namespace ActorProc.Cluster.Metrics;
 /// live job entity for its status (without results), and hands the counts to <see cref="NodeMetrics"/>.
 /// One refresh at a time: a tick during a refresh is skipped. A failed refresh (a region or job that
 /// does not answer in time) keeps the previous snapshot and is logged at debug level.
+/// <para>
+/// A finished job is asked once: its state is final, and every query restarts the entity's
+/// <c>idle-after-done</c> wait, so asking on every refresh would keep finished jobs in memory for ever.
+/// Their states are remembered for as long as their entities stay live.
+/// </para>
 /// </summary>
 internal sealed class NodeMetricsRefresher : ReceiveActor, IWithTimers
 {
@@ -15,6 +20,7 @@ internal sealed class NodeMetricsRefresher : ReceiveActor, IWithTimers
     private readonly IActorRef _jobs;
     private readonly IActorRef _partitions;
     private readonly TimeSpan _askTimeout;
+    private IReadOnlyDictionary<string, JobState> _finished = new Dictionary<string, JobState>();
     private bool _refreshing;
 
     public NodeMetricsRefresher(NodeMetrics metrics, IActorRef jobs, IActorRef partitions, TimeSpan interval, TimeSpan askTimeout)
@@ -27,12 +33,13 @@ internal sealed class NodeMetricsRefresher : ReceiveActor, IWithTimers
         {
             if (_refreshing) return;
             _refreshing = true;
-            ReadAsync(_jobs, _partitions, _askTimeout).PipeTo(Self, Self, failure: e => new Status.Failure(e));
+            ReadAsync(_jobs, _partitions, _askTimeout, _finished).PipeTo(Self, Self, failure: e => new Status.Failure(e));
         });
-        Receive<NodeSnapshot>(snapshot =>
+        Receive<Refreshed>(refreshed =>
         {
             _refreshing = false;
-            _metrics.Update(snapshot);
+            _finished = refreshed.Finished;
+            _metrics.Update(refreshed.Snapshot);
         });
         Receive<Status.Failure>(failure =>
         {
@@ -45,19 +52,30 @@ internal sealed class NodeMetricsRefresher : ReceiveActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    // Static: runs off the actor's thread and touches none of its state.
-    private static async Task<NodeSnapshot> ReadAsync(IActorRef jobs, IActorRef partitions, TimeSpan timeout)
+    // Static: runs off the actor's thread and touches none of its state (finished is not changed).
+    private static async Task<Refreshed> ReadAsync(IActorRef jobs, IActorRef partitions, TimeSpan timeout, IReadOnlyDictionary<string, JobState> finished)
     {
         var jobRegion = jobs.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, timeout);
         var partitionRegion = partitions.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, timeout);
         var jobState = await jobRegion.ConfigureAwait(false);
         var partitionState = await partitionRegion.ConfigureAwait(false);
         var jobIds = jobState.Shards.SelectMany(s => s.EntityIds).ToArray();
-        var statuses = await Task.WhenAll(jobIds.Select(id => jobs.Ask<object>(new GetJob(id, IncludeResults: false), timeout))).ConfigureAwait(false);
-        var byState = statuses.OfType<JobStatus>().GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Count());
-        return new NodeSnapshot(jobState.Shards.Count, partitionState.Shards.Count, jobIds.Length,
-            partitionState.Shards.Sum(s => s.EntityIds.Count), byState);
+        var states = await Task.WhenAll(jobIds.Select(id => StateAsync(jobs, id, timeout, finished))).ConfigureAwait(false);
+        var byState = states.Where(s => s.State is not null).GroupBy(s => s.State!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var stillFinished = states.Where(s => s.State is JobState.Completed or JobState.Failed).ToDictionary(s => s.Id, s => s.State!.Value);
+        return new Refreshed(new NodeSnapshot(jobState.Shards.Count, partitionState.Shards.Count, jobIds.Length,
+            partitionState.Shards.Sum(s => s.EntityIds.Count), byState), stillFinished);
     }
+
+    /// <summary>A job's state: remembered when it is final, else asked (null when the entity has no job).</summary>
+    private static async Task<(string Id, JobState? State)> StateAsync(IActorRef jobs, string id, TimeSpan timeout, IReadOnlyDictionary<string, JobState> finished)
+    {
+        if (finished.TryGetValue(id, out var known)) return (id, known);
+        return await jobs.Ask<object>(new GetJob(id, IncludeResults: false), timeout).ConfigureAwait(false) is JobStatus status ? (id, status.State) : (id, null);
+    }
+
+    /// <summary>The result of one refresh: the snapshot, and the finished jobs not to ask again.</summary>
+    private sealed record Refreshed(NodeSnapshot Snapshot, IReadOnlyDictionary<string, JobState> Finished);
 
     private sealed class Refresh
     {

@@ -10,10 +10,13 @@ namespace ActorProc.Cluster.Tests.Metrics;
 /// </summary>
 public sealed class ClusterMetricsSpec
 {
-    private static readonly Config Fast = ConfigurationFactory.ParseString("actorproc.cluster.metrics.refresh-interval = 200ms").WithFallback(TestNodes.FastConfig);
+    private static readonly Config Fast = ConfigurationFactory.ParseString("""
+        actorproc.cluster.metrics.refresh-interval = 200ms
+        actorproc.cluster.job.idle-after-done = 1s
+        """).WithFallback(TestNodes.FastConfig);
 
     [Fact]
-    public async Task A_node_reports_its_membership_its_shards_and_its_jobs_by_state()
+    public async Task A_node_reports_its_membership_its_shards_and_its_jobs_by_state_and_lets_finished_jobs_passivate()
     {
         using var metrics = new ClusterMetricsCapture();
         await using var node = await ClusterNode.StartAsync(new NodeSettings { Port = 0, Journal = "sqlite:" + TestNodes.TempJournal(), Config = Fast }, TestTasks.Registry());
@@ -34,5 +37,9 @@ public sealed class ClusterMetricsSpec
         Assert.Equal(0, Read(M.JobsName, "state=running") + Read(M.JobsName, "state=accepted") + Read(M.JobsName, "state=failed"));
         Assert.Equal(1, Read(M.EntitiesName, "type=job"));
         Assert.Equal(1, Read(M.ShardsName, "type=job"));
+
+        // Refreshing does not keep the finished job alive: it passivates after idle-after-done as without metrics.
+        await metrics.UntilAsync(() => Read(M.EntitiesName, "type=job") == 0 && Read(M.JobsName, "state=completed") == 0,
+            () => $"job entities {Read(M.EntitiesName, "type=job")}, completed jobs {Read(M.JobsName, "state=completed")}");
     }
 }
