@@ -7,6 +7,8 @@ namespace ActorProc.Jobs;
 /// Concurrency contract: <see cref="RequestCancel"/> from any thread, <see cref="Attach"/> once from the
 /// job actor. Each side writes its own field with a full fence and then reads the other's, so at least
 /// one of them sees both and tells the actor (a duplicate <see cref="CancelJob"/> is harmless).
+/// The metrics gauges are written by the job actor (<see cref="PublishGauges"/>) and read by a metrics
+/// collector on any thread, each with a volatile access: a reader sees each value as of some message.
 /// </para>
 /// </summary>
 internal sealed class JobControl(string jobId)

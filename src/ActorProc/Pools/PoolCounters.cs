@@ -1,7 +1,8 @@
 namespace ActorProc.Pools;
 
 /// <summary>
-/// Counters of one pool's worker lifecycle events. Concurrency contract: incremented by workers and
+/// Counters of one pool's worker lifecycle events (tasks started are also added to the pool's
+/// <c>actorproc.tasks.started</c> instrument, once per chunk). Concurrency contract: incremented by workers and
 /// the supervisor on their own threads with Interlocked; read at any time (each read is a snapshot of
 /// one counter, not of all of them together).
 /// <para>
