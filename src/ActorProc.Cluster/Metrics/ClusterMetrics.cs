@@ -45,10 +45,19 @@ public static class ClusterMetrics
     {
         Meter.CreateObservableUpDownCounter(MembersName, NodeMetrics.ObserveMembers, "{member}", "Cluster members as this node sees them, by status.");
         Meter.CreateObservableUpDownCounter(UnreachableName, NodeMetrics.ObserveUnreachable, "{member}", "Members this node marks unreachable.");
-        Meter.CreateObservableUpDownCounter(ShardsName, NodeMetrics.ObserveShards, "{shard}", "Shards hosted by this node, by entity type.");
-        Meter.CreateObservableUpDownCounter(EntitiesName, NodeMetrics.ObserveEntities, "{entity}", "Live entities on this node, by entity type.");
-        Meter.CreateObservableUpDownCounter(JobsName, NodeMetrics.ObserveJobs, "{job}", "Durable jobs live on this node, by state.");
+        Refreshed =
+        [
+            Meter.CreateObservableUpDownCounter(ShardsName, NodeMetrics.ObserveShards, "{shard}", "Shards hosted by this node, by entity type."),
+            Meter.CreateObservableUpDownCounter(EntitiesName, NodeMetrics.ObserveEntities, "{entity}", "Live entities on this node, by entity type."),
+            Meter.CreateObservableUpDownCounter(JobsName, NodeMetrics.ObserveJobs, "{job}", "Durable jobs live on this node, by state."),
+        ];
     }
+
+    /// <summary>The instruments whose values a node refreshes by asking actors.</summary>
+    private static readonly ObservableInstrument<long>[] Refreshed;
+
+    /// <summary>True while some listener reads an instrument that needs refreshing: nodes ask their actors only then.</summary>
+    internal static bool RefreshWanted => Refreshed.Any(i => i.Enabled);
 
     /// <summary>Creates the instruments (idempotent); called when a node starts.</summary>
     internal static void EnsureCreated() => _ = Meter;

@@ -31,7 +31,7 @@ internal sealed class NodeMetricsRefresher : ReceiveActor, IWithTimers
         _askTimeout = askTimeout;
         Receive<Refresh>(_ =>
         {
-            if (_refreshing) return;
+            if (_refreshing || !ClusterMetrics.RefreshWanted) return; // nobody listens: ask no actor
             _refreshing = true;
             ReadAsync(_jobs, _partitions, _askTimeout, _finished).PipeTo(Self, Self, failure: e => new Status.Failure(e));
         });
