@@ -19,6 +19,9 @@ internal sealed class SizeReader(ParseResult? parse, bool quick)
     /// <summary>The size for <paramref name="option"/>.</summary>
     public long Get(Option<long?> option, long normal, long tiny) => parse?.GetValue(option) ?? (quick ? tiny : normal);
 
+    /// <summary>Whether a flag option (a scenario variant) was given.</summary>
+    public bool Flag(Option<bool> option) => parse?.GetValue(option) ?? false;
+
     /// <summary>A positive-integer size option with a description (validated: must be ≥ <paramref name="minimum"/>).</summary>
     public static Option<T?> Positive<T>(string name, string description, T minimum)
         where T : struct, IComparable<T>

@@ -16,12 +16,19 @@ namespace ActorProc.Bench.Scenarios;
 internal sealed class Pool : IScenario
 {
     private readonly Option<int?> _tasks = SizeReader.Positive("--tasks", "No-op tasks per round (default 10,000,000).", 1);
+    private readonly Option<bool> _withMetrics = new("--with-metrics")
+    {
+        Description = "Also run the pool with its metrics listened to: actorproc-counters (a MeterListener on every ActorProc counter "
+            + "and gauge, not the task-duration histogram), actorproc-durations (the same listener taking every task's duration too, "
+            + "which makes the pool time each task) and actorproc-otel (an OpenTelemetry MeterProvider collecting every ActorProc "
+            + "instrument, the histogram included, exported every second).",
+    };
 
     public string Name => "pool";
 
     public string Summary => "10 million no-op tasks through a worker pool: tasks/s (pure scheduling overhead).";
 
-    public IReadOnlyList<Option> Options => [_tasks];
+    public IReadOnlyList<Option> Options => [_tasks, _withMetrics];
 
     public BenchDefinition Define(SizeReader sizes)
     {
@@ -38,6 +45,14 @@ internal sealed class Pool : IScenario
                 new Contender("actorproc", _ => RunActorProc(tasks)),
                 Contender.Sync("parallel-foreach", _ => RunParallelForEach(tasks)),
                 new Contender("dataflow", _ => RunDataflow(tasks)),
+                .. sizes.Flag(_withMetrics)
+                    ? new[]
+                    {
+                        new Contender("actorproc-counters", _ => PoolMetricsListeners.WithListenerAsync(() => RunActorProc(tasks), durations: false)),
+                        new Contender("actorproc-durations", _ => PoolMetricsListeners.WithListenerAsync(() => RunActorProc(tasks), durations: true)),
+                        new Contender("actorproc-otel", _ => PoolMetricsListeners.WithOpenTelemetryAsync(() => RunActorProc(tasks))),
+                    }
+                    : [],
             ],
         };
     }

@@ -14,3 +14,4 @@ global using ActorProc.Reports;
 global using ActorProc.Tasks;
 global using ActorProc.Configuration;
 global using ActorProc.Submissions;
+global using ActorProc.Metrics;

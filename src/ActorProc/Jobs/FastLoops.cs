@@ -41,6 +41,38 @@ internal static class FastLoops
         }
     }
 
+    /// <summary>
+    /// The loop of every fast chunk while a listener records task durations: one task at a time, each
+    /// one's run time (the time since the previous task ended) recorded to <paramref name="timer"/>.
+    /// Inputs come from <paramref name="inputs"/> at <c>offset + i</c>, or from <paramref name="list"/>
+    /// at <c>i</c>; values go to <paramref name="values"/> at <c>i</c> (null: discarded). A failed
+    /// task's time is recorded too: its attempt ended.
+    /// </summary>
+    public static int Timed<TIn, TOut>(Func<TIn, TOut> work, IReadOnlyList<TIn>? list, TIn[]? inputs, int offset, TOut[]? values, int i, int end,
+        PoolMetrics timer, out Exception? error)
+    {
+        var last = Stopwatch.GetTimestamp();
+        try
+        {
+            for (; i < end; i++)
+            {
+                var value = work(inputs is null ? list![i] : inputs[offset + i]);
+                if (values is not null) values[i] = value;
+                var now = Stopwatch.GetTimestamp();
+                timer.TaskDuration(now - last);
+                last = now;
+            }
+            error = null;
+            return end;
+        }
+        catch (Exception e)
+        {
+            timer.TaskDuration(Stopwatch.GetTimestamp() - last);
+            error = e;
+            return i;
+        }
+    }
+
     /// <summary>Inputs from <paramref name="inputs"/> at <c>offset + i</c>; values to <paramref name="values"/> at <c>i</c> (null: discarded).</summary>
     public static int BufferToArray<TIn, TOut>(Func<TIn, TOut> work, TIn[] inputs, int offset, TOut[]? values, int i, int end, out Exception? error)
     {

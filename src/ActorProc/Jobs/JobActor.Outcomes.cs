@@ -80,6 +80,7 @@ internal sealed partial class JobActor<TIn, TOut>
     /// </summary>
     private void OnTaskFailed(long index, TIn input, int attempt, Exception error, long ticks, TaskOutcome status, Func<WorkChunk> nextAttempt)
     {
+        RecordDuration(ticks);
         if (!_finished && !IsOwnCancellation(error) && ShouldRetry(error, attempt))
         {
             _retries++;
@@ -124,6 +125,7 @@ internal sealed partial class JobActor<TIn, TOut>
 
     private void Succeed(long index, TIn input, TOut value, int attempts, long ticks)
     {
+        RecordDuration(ticks);
         _succeeded++;
         _finalized++;
         _sink.OnSucceeded(new TaskId(_settings.JobId, index), input, value, attempts, ticks);

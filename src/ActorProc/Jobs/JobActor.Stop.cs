@@ -212,6 +212,8 @@ internal sealed partial class JobActor<TIn, TOut>
         {
             Context.GetLogger().Error(e, "Job {0}: completing its result failed", _settings.JobId);
         }
+        PublishMetrics();
+        _metrics.JobCompleted(outcome);
         _control.MarkCompleted();
         // A pending async pull ends soon (the job's token is cancelled) and may carry an input taken out
         // of the source: stay alive to hand it to the sink (see OnPullCompletedAfterFinish).

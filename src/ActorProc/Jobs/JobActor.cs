@@ -29,6 +29,7 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
     private IActorRef? _router;
     private readonly Pools.ConcurrencyLimiter? _permits;
     private readonly CancellationToken _userToken;
+    private readonly PoolMetrics _metrics;
     /// <summary>Workers of the router the job was admitted to; chunk sizes and dispatch depth follow it.</summary>
     private int _workers = 1;
 
@@ -75,6 +76,7 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
         _control = start.Control;
         _permits = start.Permits;
         _userToken = start.UserToken;
+        _metrics = start.Metrics;
     }
 
     /// <inheritdoc />
@@ -134,6 +136,7 @@ internal sealed partial class JobActor<TIn, TOut> : UntypedActor, IWithTimers
             case DeadlineReached: Stop(JobOutcome.DeadlineExceeded, $"deadline of {_settings.JobDeadline} exceeded"); break;
             default: Unhandled(message); break;
         }
+        PublishMetrics();
     }
 
     protected override void PostStop()

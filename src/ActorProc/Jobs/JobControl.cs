@@ -7,6 +7,8 @@ namespace ActorProc.Jobs;
 /// Concurrency contract: <see cref="RequestCancel"/> from any thread, <see cref="Attach"/> once from the
 /// job actor. Each side writes its own field with a full fence and then reads the other's, so at least
 /// one of them sees both and tells the actor (a duplicate <see cref="CancelJob"/> is harmless).
+/// The metrics gauges are written by the job actor (<see cref="PublishGauges"/>) and read by a metrics
+/// collector on any thread, each with a volatile access: a reader sees each value as of some message.
 /// </para>
 /// </summary>
 internal sealed class JobControl(string jobId)
@@ -18,6 +20,22 @@ internal sealed class JobControl(string jobId)
     private int _cancel;
 
     public string JobId { get; } = jobId;
+
+    private long _queuedTasks;
+    private long _inFlightTasks;
+
+    /// <summary>Tasks of the job waiting for a worker, as last published by the job actor (metrics).</summary>
+    public long QueuedTasks => Volatile.Read(ref _queuedTasks);
+
+    /// <summary>Tasks of the job handed to workers and not finished, as last published by the job actor (metrics).</summary>
+    public long InFlightTasks => Volatile.Read(ref _inFlightTasks);
+
+    /// <summary>Job actor: publishes its gauges for the pool's observable instruments.</summary>
+    public void PublishGauges(long queued, long inFlight)
+    {
+        Volatile.Write(ref _queuedTasks, queued);
+        Volatile.Write(ref _inFlightTasks, inFlight);
+    }
 
     /// <summary>Completes when the job is over (never faults).</summary>
     public Task Completion => _completion.Task;

@@ -55,6 +55,13 @@ internal sealed class JobShared<TIn, TOut>
     /// </summary>
     public bool Guarded { get; set; }
 
+    /// <summary>
+    /// Set when a listener records task durations and the job's chunks are fast (not <see cref="Guarded"/>):
+    /// fast loops then time each task and record it here (see <see cref="FastLoops.Timed"/>). Guarded
+    /// chunks time their tasks anyway; the job actor records those.
+    /// </summary>
+    public PoolMetrics? TaskTimer { get; set; }
+
     /// <summary>Cancelled when the job is cancelled, stopped or past its deadline; passed to async tasks.</summary>
     public CancellationToken Token => _cancellation.Token;
 

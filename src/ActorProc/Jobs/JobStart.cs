@@ -9,4 +9,5 @@ internal sealed record JobStart<TIn, TOut>(
     JobSink<TIn, TOut> Sink,
     JobControl Control,
     ConcurrencyLimiter? Permits,
-    CancellationToken UserToken);
+    CancellationToken UserToken,
+    PoolMetrics Metrics);

@@ -109,9 +109,12 @@ internal sealed class RangeLease<TIn, TOut> : WorkChunk
         while (i < to && !_shared.IsStopping)
         {
             var end = Math.Min(to, i + FastLoops.Stride);
-            i = direct is null
-                ? FastLoops.ListDiscard(work, list, i, end, out var error)
-                : FastLoops.ListToArray(work, list, direct, i, end, out error);
+            Exception? error;
+            if (_shared.TaskTimer is { } timer) i = FastLoops.Timed(work, list, null, 0, direct, i, end, timer, out error);
+            else
+                i = direct is null
+                    ? FastLoops.ListDiscard(work, list, i, end, out error)
+                    : FastLoops.ListToArray(work, list, direct, i, end, out error);
             if (error is null) continue;
             if (_shared.IsFatal(error))
             {

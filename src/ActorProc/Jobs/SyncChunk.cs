@@ -119,7 +119,13 @@ internal sealed class SyncChunk<TIn, TOut> : WorkChunk
         {
             var end = Math.Min(Count, i + FastLoops.Stride);
             Exception? error;
-            if (_inputs is not null) i = FastLoops.BufferToArray(work, _inputs, _inputOffset, values, i, end, out error);
+            if (_shared.TaskTimer is { } timer)
+            {
+                // List chunks index the list and the direct results by the list's index; buffer chunks by offset.
+                var b = _inputs is null ? (int)BaseIndex : 0;
+                i = FastLoops.Timed(work, _shared.List, _inputs, _inputOffset, _inputs is null ? direct : values, b + i, b + end, timer, out error) - b;
+            }
+            else if (_inputs is not null) i = FastLoops.BufferToArray(work, _inputs, _inputOffset, values, i, end, out error);
             else
             {
                 // List chunks (tails and retries of list jobs) cover [BaseIndex, BaseIndex + Count) of the list;

@@ -1,7 +1,8 @@
 namespace ActorProc.Pools;
 
 /// <summary>
-/// Counters of one pool's worker lifecycle events. Concurrency contract: incremented by workers and
+/// Counters of one pool's worker lifecycle events (tasks started are also added to the pool's
+/// <c>actorproc.tasks.started</c> instrument, once per chunk). Concurrency contract: incremented by workers and
 /// the supervisor on their own threads with Interlocked; read at any time (each read is a snapshot of
 /// one counter, not of all of them together).
 /// <para>
@@ -11,7 +12,7 @@ namespace ActorProc.Pools;
 /// 10,000,000 right after a job completed.)
 /// </para>
 /// </summary>
-internal sealed class PoolCounters
+internal sealed class PoolCounters(PoolMetrics? metrics = null)
 {
     private long _restarts;
     private long _recycled;
@@ -26,5 +27,9 @@ internal sealed class PoolCounters
     public void WorkerRestarted() => Interlocked.Increment(ref _restarts);
     public void WorkerRecycled() => Interlocked.Increment(ref _recycled);
     public void WorkerReplaced() => Interlocked.Increment(ref _replaced);
-    public void TasksRun(int count) => Interlocked.Add(ref _tasksStarted, count);
+    public void TasksRun(int count)
+    {
+        Interlocked.Add(ref _tasksStarted, count);
+        metrics?.TasksStarted(count);
+    }
 }

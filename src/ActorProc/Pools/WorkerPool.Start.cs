@@ -22,8 +22,10 @@ public sealed partial class WorkerPool
         }
         shared.List = source.List;
         // Per-task tracking is needed for timeouts, deadlines and per-task outcomes; plain maps and
-        // for-each loops without them run each chunk as one tight loop.
+        // for-each loops without them run each chunk as one tight loop (timing each task only while a
+        // listener records task durations).
         shared.Guarded = shared.IsAsync || !sink.AcceptsFastChunks || settings.TaskTimeout is not null || settings.JobDeadline is not null;
+        shared.TaskTimer = !shared.Guarded && PoolMetrics.DurationsWanted ? Metrics : null;
         shared.DirectResults = shared.Guarded ? null : sink.DirectResults;
         shared.DiscardValues = sink.DiscardsValues;
 
@@ -36,7 +38,7 @@ public sealed partial class WorkerPool
             _active.TryRemove(control, out _);
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        var start = new JobStart<TIn, TOut>(shared, source, sink, control, shared.IsAsync ? _permits : null, cancellationToken);
+        var start = new JobStart<TIn, TOut>(shared, source, sink, control, shared.IsAsync ? _permits : null, cancellationToken, Metrics);
         // Props from type and argument: an expression-based factory would be compiled for every job.
         _supervisor.Tell(new StartJob(settings.JobId, shared.IsAsync, Props.Create(typeof(JobActor<TIn, TOut>), start)), ActorRefs.NoSender);
         return control;

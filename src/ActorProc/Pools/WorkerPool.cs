@@ -40,7 +40,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
 
     private readonly bool _ownsSystem;
     private readonly IActorRef _supervisor;
-    private readonly PoolCounters _counters = new();
+    private readonly PoolCounters _counters;
     private readonly ConcurrencyLimiter _permits;
     private readonly ConcurrentDictionary<JobControl, byte> _active = new();
     private readonly object _stopGate = new();
@@ -71,6 +71,8 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
                 throw new Akka.Configuration.ConfigurationException($"Worker pool {options.Name ?? "(unnamed)"}: dispatcher \"{id}\" is not configured (no such block in the actor system's configuration).");
         }
         var name = options.Name ?? $"worker-pool-{Interlocked.Increment(ref _poolCounter)}";
+        Metrics = PoolMetrics.Register(this, name);
+        _counters = new PoolCounters(Metrics);
         _supervisor = system.ActorOf(Props.Create(() => new PoolSupervisor(options, _counters)), name);
     }
 
@@ -119,6 +121,34 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
                 jobs += (int)queue.Pending;
             }
             return jobs;
+        }
+    }
+
+    /// <summary>The pool's instruments (see <see cref="ActorProcMetrics"/>).</summary>
+    internal PoolMetrics Metrics { get; }
+
+    /// <summary>Tasks accepted and waiting for a worker, over all running jobs (a snapshot per job).</summary>
+    internal long QueuedTasks
+    {
+        get
+        {
+            long queued = 0;
+            foreach (var control in _active.Keys) queued += control.QueuedTasks;
+            // Submitted tasks the submission job has not read yet: pending minus what its job holds.
+            foreach (var queue in new[] { _syncSubmissions, _asyncSubmissions })
+                if (queue is not null) queued += Math.Max(0, queue.Pending - queue.Control.InFlightTasks - queue.Control.QueuedTasks);
+            return queued;
+        }
+    }
+
+    /// <summary>Tasks handed to workers and not finished, over all running jobs.</summary>
+    internal long InFlightTasks
+    {
+        get
+        {
+            long inFlight = 0;
+            foreach (var control in _active.Keys) inFlight += control.InFlightTasks;
+            return inFlight;
         }
     }
 
@@ -180,6 +210,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
         {
             System.Log.Warning("Worker pool {0}: workers still busy after {1} (a task that does not return keeps its thread); stopping without them.", _supervisor.Path.Name, Options.ShutdownTimeout);
         }
+        Metrics.Unregister();
         if (_ownsSystem) await System.Terminate().ConfigureAwait(false);
     }
 }

@@ -24,9 +24,11 @@ internal static class NodeCommand
         var journal = new Option<string?>("--journal") { Description = "sqlite:PATH (default sqlite:actorproc-journal.db; node processes on one machine may share it) or postgres:CONNECTION-STRING (also actorproc.cluster.journal in --config, or ACTORPROC__CLUSTER__JOURNAL).", HelpName = "JOURNAL" };
         var assemblies = new Option<string[]>("--assembly") { Description = "Plugin assembly with [ActorTask] classes (repeatable), as for run.", HelpName = "DLL", Arity = ArgumentArity.ZeroOrMore };
         var config = new Option<string?>("--config") { Description = "HOCON file over cluster.conf and actorproc.conf: akka.cluster.*, actorproc.cluster.*, actorproc.pool.*, dispatchers.", HelpName = "FILE" };
+        var metricsPort = ValueParsers.AtLeast("--metrics-port", "Serve the ActorProc metrics in Prometheus text format at http://METRICS-HOST:N/metrics (default: not served).", 1, 65535);
+        var metricsHost = new Option<string>("--metrics-host") { Description = "Address the metrics port listens on (default 127.0.0.1).", HelpName = "HOST", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("node", "Run a cluster node: join the seeds, host a share of the durable jobs, run their tasks on this machine's cores; SIGTERM or Ctrl+C leaves gracefully.")
         {
-            host, port, seeds, roles, journal, assemblies, config,
+            host, port, seeds, roles, journal, assemblies, config, metricsPort, metricsHost,
         };
         command.SetAction((parse, _) => RunAsync(new NodeSettings
         {
@@ -35,13 +37,15 @@ internal static class NodeCommand
             Seeds = parse.GetValue(seeds) is { Length: > 0 } s ? s : null,
             Roles = parse.GetValue(roles) is { } r ? r.Split(',', StringSplitOptions.TrimEntries) : null,
             Journal = parse.GetValue(journal),
-        }, parse.GetValue(assemblies) ?? [], parse.GetValue(config), console));
+        }, parse.GetValue(assemblies) ?? [], parse.GetValue(config), console,
+            parse.GetValue(metricsPort) is { } p ? (parse.GetValue(metricsHost)!, (int)p) : null));
         return command;
     }
 
-    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console)
+    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console, (string Host, int Port)? metrics = null)
     {
         using var stop = new StopSignal(console.Error);
+        MetricsEndpoint? endpoint = null;
         ClusterNode node;
         TaskRegistry tasks;
         try
@@ -51,19 +55,24 @@ internal static class NodeCommand
             var environment = EnvironmentOverrides.Read();
             var config = environment.IsEmpty ? file : file.IsEmpty ? environment : environment.WithFallback(file);
             tasks = ClusterTasks.Create(assemblies.Select(PluginLoadContext.Load));
+            if (metrics is { } m) endpoint = MetricsEndpoint.Start(m.Host, m.Port); // before the node joins: a busy port fails fast
             node = await ClusterNode.StartAsync(flags with { Config = config }, tasks, stop.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or ArgumentException or JournalUnavailableException or ConfigurationException)
         {
+            endpoint?.Dispose();
             console.Error.WriteLine($"actorproc: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
+            endpoint?.Dispose();
             return ExitCodes.Success; // stopped while the journal was being opened: nothing joined yet
         }
 
         console.Error.WriteLine($"actorproc: node {node.Address} started with tasks: {string.Join(", ", tasks.Tasks.Select(t => t.Name))}");
+        using var served = endpoint;
+        if (endpoint is not null) console.Error.WriteLine($"actorproc: metrics at {endpoint.Url}");
         var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
         if (stopped == node.WhenTerminated)
         {
