@@ -49,7 +49,7 @@ public sealed record WorkerIsolation
     /// <summary>Worker processes, ≥ 1. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Processes { get => _processes; init => _processes = Check.AtLeast(value, 1, nameof(Processes)); }
 
-    /// <summary>Tasks sent to one process before it answers, ≥ 1 (one runs, the rest wait in the child). Default: 2.</summary>
+    /// <summary>Tasks sent to one process before it answers, ≥ 1 (one runs, the rest wait in the child). Default: 2. A pool with a <see cref="WorkerPoolOptions.TaskTimeout"/> sends one at a time, so that no task's clock runs while it waits behind another.</summary>
     public int TasksInFlightPerProcess { get => _tasksInFlightPerProcess; init => _tasksInFlightPerProcess = Check.AtLeast(value, 1, nameof(TasksInFlightPerProcess)); }
 
     /// <summary>How the worker program is started; null (the default) re-launches the current program (<see cref="WorkerProcessStart.CurrentProgram"/>). Called once per start, on the pool's actor thread.</summary>

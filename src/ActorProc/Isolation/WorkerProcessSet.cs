@@ -6,7 +6,7 @@ namespace ActorProc.Isolation;
 /// <summary>
 /// The parent side of process isolation: one actor per isolated pool that starts the pool's N worker
 /// processes, accepts their registration (secret and a process id it started), hands them named tasks
-/// (at most <see cref="WorkerIsolation.TasksInFlightPerProcess"/> each), completes each caller's task
+/// (at most <see cref="WorkerIsolation.TasksInFlightPerProcess"/> each, one when the pool has a task timeout), completes each caller's task
 /// with the reply, and replaces dead processes with back-off.
 /// <para>
 /// Accounting, the invariant every path keeps: each <see cref="RunIsolated"/> is either waiting in
@@ -31,9 +31,12 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public WorkerProcessSet(WorkerIsolation options)
+    private readonly int _inFlightPerProcess;
+
+    public WorkerProcessSet(WorkerIsolation options, int inFlightPerProcess)
     {
         _options = options;
+        _inFlightPerProcess = inFlightPerProcess;
         _slots = Enumerable.Range(0, options.Processes).Select(i => new WorkerSlot(i)).ToArray();
     }
 
@@ -102,12 +105,12 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
             WorkerSlot? target = null;
             foreach (var slot in _slots)
             {
-                if (slot.State == WorkerSlotState.Ready && slot.InFlight.Count < _options.TasksInFlightPerProcess && (target is null || slot.InFlight.Count < target.InFlight.Count))
+                if (slot.State == WorkerSlotState.Ready && slot.InFlight.Count < _inFlightPerProcess && (target is null || slot.InFlight.Count < target.InFlight.Count))
                     target = slot;
             }
             if (target is null) return;
             var batch = new List<TaskRequest>();
-            while (target.InFlight.Count < _options.TasksInFlightPerProcess && _waiting.First is { } next)
+            while (target.InFlight.Count < _inFlightPerProcess && _waiting.First is { } next)
             {
                 _waiting.RemoveFirst();
                 var run = next.Value;

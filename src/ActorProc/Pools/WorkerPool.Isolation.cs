@@ -38,8 +38,15 @@ public sealed partial class WorkerPool
 
     /// <summary>Async tasks at once: with isolation, only as many as the processes take, so a task's timeout starts close to when it runs.</summary>
     private static int AsyncConcurrency(WorkerPoolOptions options) => options.Isolation is { } isolation
-        ? Math.Min(options.MaxConcurrency, isolation.Processes * isolation.TasksInFlightPerProcess)
+        ? Math.Min(options.MaxConcurrency, isolation.Processes * InFlightPerProcess(options, isolation))
         : options.MaxConcurrency;
+
+    /// <summary>
+    /// Tasks handed to one process at once: with a task timeout only one, since a task queued in a child
+    /// behind a running one would have its clock running while it waits.
+    /// </summary>
+    private static int InFlightPerProcess(WorkerPoolOptions options, WorkerIsolation isolation) =>
+        options.TaskTimeout is null ? isolation.TasksInFlightPerProcess : 1;
 
     /// <summary>Starts the worker processes of an isolated pool; checks first that the system can reach them.</summary>
     /// <exception cref="ConfigurationException">The system is not remote-enabled or lacks the isolation serializer.</exception>
@@ -50,7 +57,7 @@ public sealed partial class WorkerPool
             throw new ConfigurationException($"Worker pool {name}: process isolation needs a remote-enabled actor system (akka.actor.provider = remote or cluster) bound to 127.0.0.1; add WorkerIsolation.LoopbackRemoteConfig to its configuration.");
         if (System.Serialization.FindSerializerForType(typeof(RunTasks)) is not IsolationSerializer)
             throw new ConfigurationException($"Worker pool {name}: the actor system does not bind ActorProc's isolation serializer; add WorkerIsolation.LoopbackRemoteConfig to its configuration.");
-        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation)), name + "-processes"));
+        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation, InFlightPerProcess(Options, isolation))), name + "-processes"));
     }
 
     /// <summary>Stops the worker processes (the set kills them and fails any task still open).</summary>
