@@ -20,6 +20,7 @@ internal static class ErrorText
     {
         if (status == TaskOutcome.Cancelled || error is OperationCanceledException) return Cancelled;
         if (error is null) return status == TaskOutcome.TimedOut ? "timed out" : "failed";
+        if (error is ActorProc.Isolation.WorkerTaskException remote) return $"{remote.RemoteTypeName}: {remote.Message.ReplaceLineEndings(" ")}"; // as the task's own exception reads in-process
         var message = error.Message;
         if (error.InnerException is IOException { Message: { Length: > 0 } os } && !message.Contains(os, StringComparison.Ordinal))
             message = $"{message} ({os})";

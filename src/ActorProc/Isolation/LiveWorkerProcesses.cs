@@ -35,8 +35,12 @@ internal static class LiveWorkerProcesses
         }
     }
 
+    /// <summary>True once this process is exiting: the deaths that follow are expected, not news.</summary>
+    public static bool Exiting { get; private set; }
+
     private static void KillAll()
     {
+        Exiting = true;
         foreach (var process in Processes.Keys) Kill(process);
     }
 }

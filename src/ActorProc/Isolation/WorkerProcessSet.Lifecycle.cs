@@ -99,6 +99,7 @@ internal sealed partial class WorkerProcessSet
             }
             slot.InFlight.Clear();
         }
+        if (LiveWorkerProcesses.Exiting) return;
         if (!slot.KilledOnPurpose) _log.Warning("Worker process {0} exited with {1}; it is replaced.", slot.ProcessId, cause);
         slot.Process = null;
         slot.Worker = null;
