@@ -21,7 +21,7 @@ public static class BenchProgram
         var session = new BenchSession(stdout, stderr);
         IScenario[] scenarios =
         [
-            new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
+            new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(), new Isolated(),
         ];
         IScenario[] cluster = [new ClusterThroughput(), new ClusterFailover(), new ClusterScaling()];
 
