@@ -42,6 +42,7 @@ public static class WorkerTasks
             return Expected(x);
         });
         tasks.Register<string, int>("parse", int.Parse);
+        tasks.Register<long, int>("pid", _ => Environment.ProcessId);
         return tasks;
     }
 

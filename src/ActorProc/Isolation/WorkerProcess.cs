@@ -57,8 +57,15 @@ public static class WorkerProcess
         }
         finally
         {
-            // Nothing of a worker outlives its parent: no orderly leave is owed to anyone.
-            _ = system.Terminate();
+            // A short orderly stop closes the connection to the parent cleanly; no longer, since nothing of a worker outlives its parent.
+            try
+            {
+                await system.Terminate().WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // the process exits anyway
+            }
         }
     }
 

@@ -16,7 +16,8 @@ namespace ActorProc.Isolation;
 /// tasks queued behind it go back to the front of the queue without costing an attempt. A caller's
 /// cancellation (the pool's task timeout, or the job's cancellation) drops a waiting task, and kills the
 /// process running it: a task that does not stop is ended with its process, and its thread with it.
-/// When the set stops (with the pool), every process is killed and every open task fails.
+/// When the set stops (with the pool), every open task fails and every process ends: by itself, as it
+/// watches the set, or killed after a grace period.
 /// </para>
 /// </summary>
 internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
@@ -30,6 +31,9 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>How long stopped children get to exit by themselves before they are killed.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
     private readonly int _inFlightPerProcess;
 
@@ -47,13 +51,20 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
 
     protected override void PostStop()
     {
-        foreach (var slot in _slots)
+        // Registered children watch this actor and end their own actor system when it stops, which closes
+        // their connections cleanly (a killed one makes remoting log an error); whatever still runs after
+        // the grace period is killed (and at the latest when this process exits).
+        var processes = _slots.Select(s => s.Process).OfType<Process>().ToArray();
+        if (processes.Length > 0)
         {
-            if (slot.Process is { } process)
+            _ = Task.Delay(ShutdownGrace).ContinueWith(_ =>
             {
-                LiveWorkerProcesses.Kill(process);
-                LiveWorkerProcesses.Remove(process);
-            }
+                foreach (var process in processes)
+                {
+                    LiveWorkerProcesses.Kill(process);
+                    LiveWorkerProcesses.Remove(process);
+                }
+            }, TaskScheduler.Default);
         }
         foreach (var request in _open.Values) request.Completion.TrySetException(new ObjectDisposedException("worker pool", "The worker pool stopped before the task finished."));
         _open.Clear();

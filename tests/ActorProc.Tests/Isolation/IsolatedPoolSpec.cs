@@ -120,6 +120,19 @@ public sealed class IsolatedPoolSpec : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_pool_ends_its_worker_processes()
+    {
+        var pool = CreatePool();
+        var pids = (await pool.MapAsync(Enumerable.Range(0, 8).Select(i => (long)i), pool.Isolated<long, int>("pid")).Within()).Distinct().ToArray();
+        var processes = pids.Select(System.Diagnostics.Process.GetProcessById).ToArray();
+        Assert.DoesNotContain(Environment.ProcessId, pids);
+
+        await pool.DisposeAsync();
+
+        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync())).Within();
+    }
+
+    [Fact]
     public async Task An_isolated_pool_on_a_system_without_remoting_is_refused_with_the_fix_named()
     {
         using var system = ActorSystem.Create("not-remote");
