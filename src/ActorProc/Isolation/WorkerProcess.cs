@@ -46,7 +46,10 @@ public static class WorkerProcess
             await Console.Error.WriteLineAsync($"actorproc worker: {WorkerEnvironment.Parent} and {WorkerEnvironment.Secret} must name the pool that started this process (got '{parent}').").ConfigureAwait(false);
             return NotStartedByAPool;
         }
-        var system = ActorProcConfig.CreateSystem("actorproc-worker", ConfigurationFactory.ParseString(IsolationHocon.Remote));
+        // Quiet: the parent reports what matters (a death and its cause); the worker's own remoting would
+        // log an error with a stack trace each time its parent goes away.
+        var system = ActorProcConfig.CreateSystem("actorproc-worker",
+            ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF }").WithFallback(ConfigurationFactory.ParseString(IsolationHocon.Remote)));
         try
         {
             var ended = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

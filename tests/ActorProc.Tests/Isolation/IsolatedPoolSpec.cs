@@ -17,7 +17,10 @@ public sealed class IsolatedPoolSpec : IDisposable
 
     public void Dispose() => Directory.Delete(_markers, recursive: true);
 
-    private WorkerPool CreatePool(int retries = 0, TimeSpan? taskTimeout = null) => WorkerPool.Create(new WorkerPoolOptions
+    /// <summary>Only bounds a hung test: starting processes on a loaded 2-core machine takes seconds each.</summary>
+    internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private WorkerPool CreatePool(int retries = 0, TimeSpan? taskTimeout = null, int processes = 2) => WorkerPool.Create(new WorkerPoolOptions
     {
         Workers = 2,
         MaxRetries = retries,
@@ -26,7 +29,7 @@ public sealed class IsolatedPoolSpec : IDisposable
         DrainTimeout = TimeSpan.FromSeconds(30),
         Isolation = new WorkerIsolation
         {
-            Processes = 2,
+            Processes = processes,
             StartInfo = () =>
             {
                 var info = WorkerProcessStart.ForAssembly(WorkerDll);
@@ -45,7 +48,7 @@ public sealed class IsolatedPoolSpec : IDisposable
         Assert.NotEmpty(doomed);
         await using var pool = CreatePool();
 
-        var report = await pool.RunAsync(inputs, pool.Isolated<long, long>("failfast-1pct")).Within();
+        var report = await pool.RunAsync(inputs, pool.Isolated<long, long>("failfast-1pct")).WithinProcesses();
 
         Assert.Equal(200, report.Total);
         Assert.Equal(doomed.Order(), report.FailedTasks.Select(t => t.Input).Order());
@@ -59,44 +62,37 @@ public sealed class IsolatedPoolSpec : IDisposable
     }
 
     [Fact]
-    public async Task A_task_killed_with_its_process_is_retried_in_a_fresh_process_and_the_others_lose_no_attempt()
+    public async Task A_killed_task_is_retried_in_a_fresh_process_or_reported_with_the_signal_and_the_others_lose_no_attempt()
     {
-        await using var pool = CreatePool(retries: 1);
+        await using var pool = CreatePool(retries: 1, processes: 1);
+        var inputs = Enumerable.Range(0, 10).Select(i => (long)i).ToArray();
 
-        var report = await pool.RunAsync(Enumerable.Range(0, 10).Select(i => (long)i), pool.Isolated<long, long>("kill-once")).Within();
+        var once = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-once")).WithinProcesses();
+        var always = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-3")).WithinProcesses();
 
-        Assert.True(report.AllSucceeded, string.Join("; ", report.FailedTasks.Select(t => $"{t.Input}: {t.Exception?.Message}")));
-        Assert.All(report.Tasks, t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
-        Assert.Equal(2, report.Tasks.Single(t => t.Input == 4).Attempts);
-        Assert.All(report.Tasks.Where(t => t.Input != 4), t => Assert.Equal(1, t.Attempts));
-    }
-
-    [Fact]
-    public async Task A_task_that_kills_every_process_it_runs_in_is_reported_with_the_signal_after_its_retries()
-    {
-        await using var pool = CreatePool(retries: 1);
-
-        var report = await pool.RunAsync(Enumerable.Range(0, 10).Select(i => (long)i), pool.Isolated<long, long>("kill-3")).Within();
-
-        Assert.Equal([3L], report.FailedTasks.Select(t => t.Input));
-        Assert.All(report.FailedTasks, t =>
-        {
-            Assert.Equal(2, t.Attempts);
-            Assert.Contains("signal 9 (SIGKILL; exit code 137) while running task kill-3", t.Exception!.Message);
-        });
-        Assert.All(report.Tasks.Where(t => t.Succeeded), t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
-        Assert.Equal(9, report.Succeeded);
+        // kill-once: input 4 kills its process on its first attempt only.
+        Assert.True(once.AllSucceeded, string.Join("; ", once.FailedTasks.Select(t => $"{t.Input}: {t.Exception?.Message}")));
+        Assert.All(once.Tasks, t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
+        Assert.Equal(2, once.Tasks.Single(t => t.Input == 4).Attempts);
+        Assert.All(once.Tasks.Where(t => t.Input != 4), t => Assert.Equal(1, t.Attempts));
+        // kill-3: input 3 kills every process it runs in, so its retry budget runs out.
+        var failed = Assert.Single(always.FailedTasks);
+        Assert.Equal(3, failed.Input);
+        Assert.Equal(2, failed.Attempts);
+        Assert.Contains("signal 9 (SIGKILL; exit code 137) while running task kill-3 on input '3'", failed.Exception!.Message);
+        Assert.All(always.Tasks.Where(t => t.Succeeded), t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
+        Assert.Equal(9, always.Succeeded);
     }
 
     [Fact]
     public async Task A_hung_task_times_out_its_process_is_replaced_and_a_task_error_keeps_its_type_and_message()
     {
-        await using var pool = CreatePool(taskTimeout: TimeSpan.FromSeconds(3));
-        // A task's timeout runs from when the job hands it over, so wait until the processes have started.
-        await pool.RunAsync(new long[] { 1, 2, 3, 4 }, pool.Isolated<long, long>("checked")).Within();
+        await using var pool = CreatePool(taskTimeout: TimeSpan.FromSeconds(3), processes: 1);
+        // A task's timeout runs from when the job hands it over, so wait until the process has started.
+        await pool.RunAsync(new long[] { 1, 2 }, pool.Isolated<long, long>("checked")).WithinProcesses();
 
-        var hung = await pool.RunAsync(Enumerable.Range(0, 6).Select(i => (long)i), pool.Isolated<long, long>("hang")).Within();
-        var parsed = await pool.RunAsync(["1", "x", "3"], pool.Isolated<string, int>("parse")).Within();
+        var hung = await pool.RunAsync(Enumerable.Range(0, 4).Select(i => (long)i), pool.Isolated<long, long>("hang")).WithinProcesses();
+        var parsed = await pool.RunAsync(["1", "x", "3"], pool.Isolated<string, int>("parse")).WithinProcesses();
 
         Assert.Equal(TaskOutcome.TimedOut, hung.Tasks.Single(t => t.Input == 0).Status);
         Assert.All(hung.Tasks.Where(t => t.Input != 0), t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
@@ -107,29 +103,21 @@ public sealed class IsolatedPoolSpec : IDisposable
     }
 
     [Fact]
-    public async Task A_registered_task_job_runs_in_the_worker_processes_by_name()
+    public async Task A_registered_task_job_runs_in_the_worker_processes_by_name_and_stopping_the_pool_ends_them()
     {
         var registry = new TaskRegistry();
         // The parent's own registration is never run on an isolated pool: the worker's "checked" is.
         var task = registry.Register<long, long>("checked", _ => throw new InvalidOperationException("ran in the parent"));
-        await using var pool = CreatePool();
-
-        var report = await task.CreateJob(pool, ["1", "2", "3"]).RunAsync().Within();
-
-        Assert.Equal(new[] { 1L, 2L, 3L }.Select(x => WorkerTasks.Expected(x).ToString()), report.Tasks.Select(t => t.Value));
-    }
-
-    [Fact]
-    public async Task Stopping_the_pool_ends_its_worker_processes()
-    {
         var pool = CreatePool();
-        var pids = (await pool.MapAsync(Enumerable.Range(0, 8).Select(i => (long)i), pool.Isolated<long, int>("pid")).Within()).Distinct().ToArray();
-        var processes = pids.Select(System.Diagnostics.Process.GetProcessById).ToArray();
-        Assert.DoesNotContain(Environment.ProcessId, pids);
 
+        var report = await task.CreateJob(pool, ["1", "2", "3"]).RunAsync().WithinProcesses();
+        var pids = (await pool.MapAsync(Enumerable.Range(0, 8).Select(i => (long)i), pool.Isolated<long, int>("pid")).WithinProcesses()).Distinct().ToArray();
+        var processes = pids.Select(System.Diagnostics.Process.GetProcessById).ToArray();
         await pool.DisposeAsync();
 
-        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync())).Within();
+        Assert.Equal(new[] { 1L, 2L, 3L }.Select(x => WorkerTasks.Expected(x).ToString()), report.Tasks.Select(t => t.Value));
+        Assert.DoesNotContain(Environment.ProcessId, pids);
+        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync())).WithinProcesses();
     }
 
     [Fact]
@@ -142,4 +130,11 @@ public sealed class IsolatedPoolSpec : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new WorkerIsolation { Processes = 0 });
         await system.Terminate();
     }
+}
+
+internal static class ProcessPatience
+{
+    public static Task<T> WithinProcesses<T>(this Task<T> task) => task.WaitAsync(IsolatedPoolSpec.Patience);
+
+    public static Task WithinProcesses(this Task task) => task.WaitAsync(IsolatedPoolSpec.Patience);
 }
