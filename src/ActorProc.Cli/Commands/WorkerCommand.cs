@@ -27,6 +27,15 @@ internal static class WorkerCommand
     {
         var registry = assemblyPath is null ? new TaskRegistry() : TaskRegistry.Discover(PluginLoadContext.Load(assemblyPath));
         registry.Register<long, Int128>("sumsq", n => SumSquaresTask.SumOfSquares(n, CancellationToken.None));
+        foreach (var name in new[] { "sha256", "sha1", "md5", "sha512" })
+        {
+            var algorithm = FileHasher.Algorithm(name);
+            registry.Register<string, FileDigest>(HashTask.WorkerTaskName(name), path =>
+            {
+                var (hex, length) = FileHasher.Hash(path, algorithm, CancellationToken.None);
+                return new FileDigest(hex, length);
+            });
+        }
         return registry;
     }
 }
