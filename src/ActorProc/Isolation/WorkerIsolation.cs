@@ -25,14 +25,14 @@ namespace ActorProc.Isolation;
 /// </para>
 /// </summary>
 /// <remarks>
-/// Defaults: <see cref="Processes"/> = cores, 2 tasks in flight per process (one running, one queued so
+/// Defaults: <see cref="Processes"/> = cores, 3 tasks in flight per process (one running, two queued so
 /// the child never waits for the next), start timeout 30 s, restart back-off from 100 ms doubling to
 /// 5 s, the current program re-launched as the worker (<see cref="WorkerProcessStart.CurrentProgram"/>).
 /// </remarks>
 public sealed record WorkerIsolation
 {
     private readonly int _processes = Environment.ProcessorCount;
-    private readonly int _tasksInFlightPerProcess = 2;
+    private readonly int _tasksInFlightPerProcess = 3;
     private readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(30);
     private readonly TimeSpan _minRestartBackoff = TimeSpan.FromMilliseconds(100);
     private readonly TimeSpan _maxRestartBackoff = TimeSpan.FromSeconds(5);
@@ -49,7 +49,7 @@ public sealed record WorkerIsolation
     /// <summary>Worker processes, ≥ 1. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Processes { get => _processes; init => _processes = Check.AtLeast(value, 1, nameof(Processes)); }
 
-    /// <summary>Tasks sent to one process before it answers, ≥ 1 (one runs, the rest wait in the child). Default: 2. A pool with a <see cref="WorkerPoolOptions.TaskTimeout"/> sends one at a time, so that no task's clock runs while it waits behind another.</summary>
+    /// <summary>Tasks sent to one process before it answers, ≥ 1 (one runs, the rest wait in the child). Default: 3. A pool with a <see cref="WorkerPoolOptions.TaskTimeout"/> sends one at a time, so that no task's clock runs while it waits behind another.</summary>
     public int TasksInFlightPerProcess { get => _tasksInFlightPerProcess; init => _tasksInFlightPerProcess = Check.AtLeast(value, 1, nameof(TasksInFlightPerProcess)); }
 
     /// <summary>How the worker program is started; null (the default) re-launches the current program (<see cref="WorkerProcessStart.CurrentProgram"/>). Called once per start, on the pool's actor thread.</summary>
