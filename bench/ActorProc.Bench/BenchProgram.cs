@@ -22,6 +22,7 @@ public static class BenchProgram
         IScenario[] scenarios =
         [
             new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
+            new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(), new Isolated(),
             new LogLimiter(),
         ];
         IScenario[] cluster = [new ClusterThroughput(), new ClusterRequestReply(), new ClusterFailover(), new ClusterScaling()];

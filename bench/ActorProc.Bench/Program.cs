@@ -7,6 +7,12 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // The "isolated" scenario's worker processes are this program, started again by its pool.
+        if (ActorProc.Isolation.WorkerProcess.IsWorker)
+        {
+            return ActorProc.Isolation.WorkerProcess.RunAsync(Scenarios.Isolated.Registry()).GetAwaiter().GetResult();
+        }
+
         if (ServerGcRelauncher.ShouldRelaunch(args))
         {
             return ServerGcRelauncher.Relaunch(args);

@@ -15,6 +15,7 @@ public sealed class ScenarioSmokeTests
     [InlineData("async", "actorproc", "task-whenall", null)]
     [InlineData("submit", "actorproc", "task-run", "submit_ms")]
     [InlineData("loglimit", "limiter", "no-limiter", "lines_written")]
+    [InlineData("isolated", "isolated-processes", "in-process", null)]
     public void Quick_run_prints_one_correct_json_report(string scenario, string subject, string baseline, string? extraMetric)
     {
         var (exitCode, stdout, stderr) = Run(scenario, "--quick", "--json");

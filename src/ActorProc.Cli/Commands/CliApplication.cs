@@ -38,6 +38,7 @@ internal static class CliApplication
             new VersionOption(),
         };
         Cluster.ClusterCommands.AddTo(root, console);
+        root.Subcommands.Add(WorkerCommand.Create());
         if (ShellCompletion.IsRequest(args)) return ShellCompletion.Complete(args, root, console.Out, console.Error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -58,7 +59,7 @@ internal static class CliApplication
         {
             task.Validate();
             var config = CliRuntime.LoadConfig(settings);
-            var options = CliRuntime.PoolOptions(settings, config);
+            var options = IsolationSetup.Apply(task, settings, CliRuntime.PoolOptions(settings, config));
             if (settings.ReportDirectory is { } directory) PrepareReportDirectory(directory);
             // The task plans its inputs while the system starts; the process exits after printing
             // without stopping the system (see CliRuntime).

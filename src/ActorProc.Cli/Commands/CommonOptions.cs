@@ -33,8 +33,10 @@ internal sealed class CommonOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log the actor system at INFO level and report each stage on stderr." };
 
+    public Option<int?> Isolate { get; } = IsolateOption.Create();
+
     /// <summary>Every option, for adding to the <c>run</c> command.</summary>
-    public IEnumerable<Option> All => [Workers, Dispatcher, Router, Retries, TaskTimeout, Deadline, Config, ReportDirectory, Json, Quiet, Verbose];
+    public IEnumerable<Option> All => [Workers, Dispatcher, Router, Retries, TaskTimeout, Deadline, Config, ReportDirectory, Json, Quiet, Verbose, Isolate];
 
     /// <summary>Reads the options' values (already validated by the parser).</summary>
     public RunSettings Read(ParseResult parse) => new(
@@ -59,7 +61,8 @@ internal sealed class CommonOptions
         ReportDirectory: parse.GetValue(ReportDirectory),
         Json: parse.GetValue(Json),
         Quiet: parse.GetValue(Quiet),
-        Verbose: parse.GetValue(Verbose));
+        Verbose: parse.GetValue(Verbose),
+        IsolateProcesses: parse.GetValue(Isolate));
 
     private static Option<string?> Choice(string name, string description, params string[] allowed)
     {

@@ -15,6 +15,7 @@ namespace ActorProc.Cli.Commands;
 /// <param name="Json">Print one JSON document on stdout and nothing else (<c>--json</c>).</param>
 /// <param name="Quiet">Print only results and errors: no progress, no summary (<c>--quiet</c>).</param>
 /// <param name="Verbose">Log the actor system at INFO and say what is happening on stderr (<c>--verbose</c>).</param>
+/// <param name="IsolateProcesses">Worker processes (<c>--isolate processes[=N]</c>; 0 = one per worker), or null to run in this process.</param>
 internal sealed record RunSettings(
     int? Workers,
     string? Dispatcher,
@@ -26,4 +27,5 @@ internal sealed record RunSettings(
     string? ReportDirectory,
     bool Json,
     bool Quiet,
-    bool Verbose);
+    bool Verbose,
+    int? IsolateProcesses = null);

@@ -48,6 +48,7 @@ internal sealed class CliRuntime
         var config = ConfigurationFactory.ParseString(CliDefaults);
         if (settings.ConfigFile is { } file) config = Over(ConfigFile.Load(file), config);
         config = Over(EnvironmentOverrides.Read(), config);
+        if (settings.IsolateProcesses is not null) config = Over(config, ConfigurationFactory.ParseString(ActorProc.Isolation.WorkerIsolation.LoopbackRemoteConfig));
         // --quiet promises nothing on stderr but errors that change the exit code; Akka's warnings
         // (a replaced worker, a slow stop) do not.
         if (settings.Verbose) config = Over(ConfigurationFactory.ParseString("akka.loglevel = INFO"), config);

@@ -20,6 +20,7 @@ internal static class ErrorText
     {
         if (status == TaskOutcome.Cancelled || error is OperationCanceledException) return Cancelled;
         if (error is null) return status == TaskOutcome.TimedOut ? "timed out" : "failed";
+        if (error is ActorProc.Isolation.WorkerTaskException remote) return Describe(remote);
         var message = error.Message;
         if (error.InnerException is IOException { Message: { Length: > 0 } os } && !message.Contains(os, StringComparison.Ordinal))
             message = $"{message} ({os})";
@@ -27,5 +28,17 @@ internal static class ErrorText
             message = $"{message} ({Marshal.GetPInvokeErrorMessage(NoSuchFile)})"; // .NET keeps no inner exception for ENOENT
         message = message.ReplaceLineEndings(" "); // one error, one line (ArgumentException adds "Actual value was ..." on a new line)
         return error is IOException or UnauthorizedAccessException or TaskTimeoutException ? message : $"{error.GetType().Name}: {message}";
+    }
+
+    /// <summary>A task's exception from a worker process (<c>--isolate</c>), worded as it reads in-process.</summary>
+    private static string Describe(ActorProc.Isolation.WorkerTaskException remote)
+    {
+        var message = remote.Message;
+        if (remote.RemoteType is "System.IO.FileNotFoundException" or "System.IO.DirectoryNotFoundException" && !OperatingSystem.IsWindows()
+            && !message.Contains(Marshal.GetPInvokeErrorMessage(NoSuchFile), StringComparison.Ordinal))
+            message = $"{message} ({Marshal.GetPInvokeErrorMessage(NoSuchFile)})";
+        message = message.ReplaceLineEndings(" ");
+        var io = remote.RemoteType.StartsWith("System.IO.", StringComparison.Ordinal) || remote.RemoteType is "System.UnauthorizedAccessException";
+        return io ? message : $"{remote.RemoteTypeName}: {message}";
     }
 }

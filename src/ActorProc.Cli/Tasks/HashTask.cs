@@ -9,9 +9,14 @@ namespace ActorProc.Cli.Tasks;
 /// file on the worker pool (CPU dispatcher by default), each streaming its file through the hash.
 /// Results are in input order; an unreadable file is an error entry (exit 1), the rest still hashed.
 /// </summary>
-internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bool recursive) : ICliTask
+internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bool recursive) : ICliTask, IIsolatedCliTask
 {
     public string Name => "hash";
+
+    public IReadOnlyList<string> WorkerArguments => [];
+
+    /// <summary>The name under which <c>actorproc worker</c> serves hashing with <paramref name="algorithmName"/>.</summary>
+    public static string WorkerTaskName(string algorithmName) => $"hash-{algorithmName}";
 
     public void Validate()
     {
@@ -27,8 +32,9 @@ internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bo
         var hashAlgorithm = FileHasher.Algorithm(algorithm);
         var token = context.Token;
         (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
-        var report = await pool.RunAsync(expansion.Files, path => FileHasher.Hash(path, hashAlgorithm, token), context.JobOptions, token)
-            .ConfigureAwait(false);
+        var report = context.PoolOptions.Isolation is null
+            ? await pool.RunAsync(expansion.Files, path => FileHasher.Hash(path, hashAlgorithm, token), context.JobOptions, token).ConfigureAwait(false)
+            : await pool.RunAsync(expansion.Files, IsolatedHash(pool), context.JobOptions, token).ConfigureAwait(false);
 
         var results = new List<ResultItem>((int)report.Succeeded);
         var succeeded = new List<string>((int)report.Succeeded);
@@ -45,5 +51,16 @@ internal sealed class HashTask(IReadOnlyList<string> paths, string algorithm, bo
             else errors.Add(new InputError(task.Input, ErrorText.Describe(task.Exception, task.Status), task.Attempts));
         }
         return RunResult.From(Name, report, started, results, errors, succeeded, "files") with { Bytes = bytes };
+    }
+
+    /// <summary>Hashing in the pool's worker processes, with the same result shape as in-process.</summary>
+    private Func<string, CancellationToken, Task<(string Hex, long Length)>> IsolatedHash(WorkerPool pool)
+    {
+        var hash = pool.Isolated<string, FileDigest>(WorkerTaskName(algorithm));
+        return async (path, ct) =>
+        {
+            var digest = await hash(path, ct).ConfigureAwait(false);
+            return (digest.Hex, digest.Length);
+        };
     }
 }

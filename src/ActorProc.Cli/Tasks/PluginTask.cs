@@ -12,12 +12,14 @@ namespace ActorProc.Cli.Tasks;
 /// <c>TIn</c> by the processing API's <see cref="TaskRegistry"/> (a parse error fails only that task),
 /// and the output is reported as JSON.
 /// </summary>
-internal sealed class PluginTask(string name, string assemblyPath, IReadOnlyList<string> arguments, string? inputsFile) : ICliTask
+internal sealed class PluginTask(string name, string assemblyPath, IReadOnlyList<string> arguments, string? inputsFile) : ICliTask, IIsolatedCliTask
 {
     private RegisteredTask? _task;
     private IReadOnlyList<string> _inputs = [];
 
     public string Name => name;
+
+    public IReadOnlyList<string> WorkerArguments => ["--assembly", Path.GetFullPath(assemblyPath)];
 
     public void Validate()
     {

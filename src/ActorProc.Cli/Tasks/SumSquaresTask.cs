@@ -8,7 +8,7 @@ namespace ActorProc.Cli.Tasks;
 /// by T independent tasks (default 100), exactly (128-bit). Result: the total over all tasks,
 /// T × Σ i², so a wrong or missing task shows.
 /// </summary>
-internal sealed class SumSquaresTask(long n, long tasks) : ICliTask
+internal sealed class SumSquaresTask(long n, long tasks) : ICliTask, IIsolatedCliTask
 {
     /// <summary>Largest accepted n: i*i must fit in 64 bits for every i &lt; n.</summary>
     public const long MaxN = 3_037_000_499;
@@ -19,13 +19,17 @@ internal sealed class SumSquaresTask(long n, long tasks) : ICliTask
     {
     }
 
+    public IReadOnlyList<string> WorkerArguments => [];
+
     public async Task<RunResult> RunAsync(RunContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var token = context.Token;
         context.Verbose($"sumsq: {tasks:N0} task(s) of sum(i*i for i in range({n:N0}))");
         (var pool, started) = await context.PoolAsync(started).ConfigureAwait(false);
-        var report = await pool.RunAsync(LongRange(tasks), _ => SumOfSquares(n, token), context.JobOptions, token).ConfigureAwait(false);
+        var report = context.PoolOptions.Isolation is null
+            ? await pool.RunAsync(LongRange(tasks), _ => SumOfSquares(n, token), context.JobOptions, token).ConfigureAwait(false)
+            : await pool.RunAsync(LongRange(tasks), pool.Isolated<long, Int128>(Name, _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), context.JobOptions, token).ConfigureAwait(false);
         return NumberTasks.Total(Name, report, started, "tasks");
     }
 

@@ -14,4 +14,17 @@ public enum FaultKind
 
     /// <summary>The call threw an <see cref="InjectedWorkerCrashException"/>, which a pool set up with <see cref="FaultOptionsExtensions.WithCrashesFatal"/> treats as fatal: the worker is restarted.</summary>
     CrashWorker,
+
+    /// <summary>
+    /// The call ended its whole process with <see cref="Environment.FailFast(string)"/> (SIGABRT on Unix):
+    /// only in a process-isolated worker (<see cref="Isolation.WorkerProcess.IsWorker"/>); anywhere else it
+    /// throws an <see cref="InvalidOperationException"/> instead of ending the process running the tests.
+    /// </summary>
+    FailFastWorkerProcess,
+
+    /// <summary>
+    /// The call killed its whole process (SIGKILL on Unix, TerminateProcess on Windows): only in a
+    /// process-isolated worker, like <see cref="FailFastWorkerProcess"/>.
+    /// </summary>
+    KillWorkerProcess,
 }

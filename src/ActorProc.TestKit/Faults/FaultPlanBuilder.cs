@@ -79,6 +79,36 @@ public sealed class FaultPlanBuilder<TIn, TOut>
     public FaultPlanBuilder<TIn, TOut> CrashWorker(long? onCall = null, Func<TIn, bool>? when = null, double? probability = null, int seed = 0, int? firstAttempts = null) =>
         Add(FaultKind.CrashWorker, onCall, when, probability, seed, firstAttempts, null, null);
 
+    /// <summary>
+    /// Selected calls end their worker process with <see cref="Environment.FailFast(string)"/>, as a task
+    /// that crashes the runtime would. For pools with <see cref="WorkerPoolOptions.Isolation"/>: build the
+    /// plan in the worker program around the registered task's work. The pool reports the task failed with
+    /// a <see cref="Isolation.WorkerProcessExitedException"/> (or retries it in a fresh process). Outside a
+    /// worker process the call throws <see cref="InvalidOperationException"/> instead. A worker process
+    /// counts calls and attempts on its own: <c>onCall</c> and <c>firstAttempts</c> are per process.
+    /// </summary>
+    /// <param name="onCall">Only the Nth call (1-based) in each worker process, or null.</param>
+    /// <param name="when">Only calls whose input matches, or null.</param>
+    /// <param name="probability">Only this share of calls, in [0, 1], or null.</param>
+    /// <param name="seed">Seed of <paramref name="probability"/>.</param>
+    /// <param name="firstAttempts">Only the first K calls of each selected input in each process, ≥ 1, or null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A selector is out of range.</exception>
+    public FaultPlanBuilder<TIn, TOut> FailFastWorkerProcess(long? onCall = null, Func<TIn, bool>? when = null, double? probability = null, int seed = 0, int? firstAttempts = null) =>
+        Add(FaultKind.FailFastWorkerProcess, onCall, when, probability, seed, firstAttempts, null, null);
+
+    /// <summary>
+    /// Selected calls kill their worker process outright (SIGKILL), as an out-of-memory killer or an
+    /// operator would; otherwise like <see cref="FailFastWorkerProcess"/>.
+    /// </summary>
+    /// <param name="onCall">Only the Nth call (1-based) in each worker process, or null.</param>
+    /// <param name="when">Only calls whose input matches, or null.</param>
+    /// <param name="probability">Only this share of calls, in [0, 1], or null.</param>
+    /// <param name="seed">Seed of <paramref name="probability"/>.</param>
+    /// <param name="firstAttempts">Only the first K calls of each selected input in each process, ≥ 1, or null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A selector is out of range.</exception>
+    public FaultPlanBuilder<TIn, TOut> KillWorkerProcess(long? onCall = null, Func<TIn, bool>? when = null, double? probability = null, int seed = 0, int? firstAttempts = null) =>
+        Add(FaultKind.KillWorkerProcess, onCall, when, probability, seed, firstAttempts, null, null);
+
     /// <summary>The plan, with the rules added so far. The builder may go on to build other plans; each plan counts its own calls.</summary>
     public FaultPlan<TIn, TOut> Build() => new(_work, _asyncWork, [.. _rules]);
 

@@ -90,11 +90,32 @@ public sealed class FaultPlan<TIn, TOut> : IDisposable
     public override string ToString() =>
         $"FaultPlan ({(IsAsync ? "async" : "sync")}): {(_rules.Count == 0 ? "no faults" : string.Join("; ", _rules))}; {Calls} call(s), {Injected.Count} fault(s) injected";
 
+    /// <summary>
+    /// The fault the plan would inject into a call with <paramref name="input"/> on its
+    /// <paramref name="attempt"/>, decided by the rules that do not count calls (<c>when</c>,
+    /// <c>probability</c>, <c>firstAttempts</c>; a rule with <c>onCall</c> is skipped), or null. For plans whose
+    /// calls run where the plan's record cannot be read, e.g. in worker processes that a
+    /// <see cref="FaultKind.KillWorkerProcess"/> ends: build the same plan in the test and ask it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempt"/> is below 1.</exception>
+    public FaultKind? PlannedFault(TIn input, int attempt = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        foreach (var rule in _rules)
+        {
+            if (rule.Selection.OnCall is null && rule.Selects(0, input, attempt)) return rule.Kind;
+        }
+        return null;
+    }
+
     private TOut Run(TIn input)
     {
         var fault = Decide(input);
         switch (fault?.Kind)
         {
+            case FaultKind.FailFastWorkerProcess or FaultKind.KillWorkerProcess:
+                WorkerProcessFaults.End(fault);
+                break;
             case FaultKind.Throw or FaultKind.CrashWorker:
                 throw fault.Exception!;
             case FaultKind.Hang:
@@ -112,6 +133,9 @@ public sealed class FaultPlan<TIn, TOut> : IDisposable
         var fault = Decide(input);
         switch (fault?.Kind)
         {
+            case FaultKind.FailFastWorkerProcess or FaultKind.KillWorkerProcess:
+                WorkerProcessFaults.End(fault);
+                break;
             case FaultKind.Throw or FaultKind.CrashWorker:
                 throw fault.Exception!;
             case FaultKind.Hang:

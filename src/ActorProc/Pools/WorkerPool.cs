@@ -63,7 +63,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
         System = system;
         Options = options;
         _ownsSystem = ownsSystem;
-        _permits = new ConcurrencyLimiter(options.MaxConcurrency);
+        _permits = new ConcurrencyLimiter(AsyncConcurrency(options));
         foreach (var id in new[] { options.Dispatcher, options.AsyncDispatcher, options.ReplacementDispatcher })
         {
             // Fail fast on an unknown dispatcher id, rather than when the first job starts.
@@ -74,6 +74,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
         Metrics = PoolMetrics.Register(this, name);
         _counters = new PoolCounters(Metrics);
         _supervisor = system.ActorOf(Props.Create(() => new PoolSupervisor(options, _counters)), name);
+        StartIsolation(name);
     }
 
     /// <summary>Creates a standalone pool with an actor system of its own, stopped when the pool is disposed.</summary>
@@ -83,7 +84,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
         options ??= WorkerPoolOptions.Default;
         // One name for the owned system and the pool's supervisor.
         options = options with { Name = options.Name ?? $"worker-pool-{Interlocked.Increment(ref _poolCounter)}" };
-        var system = ActorProcConfig.CreateSystem(options.Name);
+        var system = ActorProcConfig.CreateSystem(options.Name, OwnedSystemConfig(options));
         try
         {
             return new WorkerPool(system, options, ownsSystem: true);
@@ -210,6 +211,7 @@ public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
         {
             System.Log.Warning("Worker pool {0}: workers still busy after {1} (a task that does not return keeps its thread); stopping without them.", _supervisor.Path.Name, Options.ShutdownTimeout);
         }
+        await StopIsolationAsync().ConfigureAwait(false);
         Metrics.Unregister();
         if (_ownsSystem) await System.Terminate().ConfigureAwait(false);
     }

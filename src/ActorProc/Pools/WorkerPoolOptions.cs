@@ -149,6 +149,15 @@ public sealed record WorkerPoolOptions
     /// <summary>How long stopping the pool waits for its workers to stop, &gt; 0. Default: 10 s.</summary>
     public TimeSpan ShutdownTimeout { get => _shutdownTimeout; init => _shutdownTimeout = Check.Positive(value, nameof(ShutdownTimeout)); }
 
+    /// <summary>
+    /// Runs the pool's named tasks in child worker processes (see <see cref="Isolation.WorkerIsolation"/>), or
+    /// null to run everything in this process (the default). Only named tasks cross into the processes
+    /// (<see cref="RegisteredTask.CreateJob"/>, <see cref="WorkerPool.Isolated{TIn,TOut}(string)"/>); delegates
+    /// given directly still run here. Async work on an isolated pool is limited to processes × tasks in
+    /// flight per process at once.
+    /// </summary>
+    public Isolation.WorkerIsolation? Isolation { get; init; }
+
     /// <summary>Name of the pool's supervisor actor (also the actor system's name for a standalone pool); null picks a unique one.</summary>
     public string? Name { get => _name; init => _name = value is null ? null : Check.NotBlank(value, nameof(Name)); }
 }

@@ -68,6 +68,8 @@ public sealed class RegisteredTask
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(inputs);
+        // An isolated pool runs the task in its worker processes, which know it by name.
+        if (pool.IsolatedRunner is { } isolated) return pool.CreateJob(inputs, (text, ct) => isolated.RunAsync(Name, text, ct), options);
         if (_runAsync is { } runAsync)
             return pool.CreateJob(inputs, async (text, ct) => FormatOutput(await runAsync(_parse(text), ct).ConfigureAwait(false)), options);
         var run = _run!;
