@@ -21,7 +21,6 @@ public static class BenchProgram
         var session = new BenchSession(stdout, stderr);
         IScenario[] scenarios =
         [
-            new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
             new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(), new Isolated(),
             new LogLimiter(),
         ];
