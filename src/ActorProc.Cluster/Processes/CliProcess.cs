@@ -29,6 +29,7 @@ public sealed class CliProcess : IDisposable
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lineCount;
+    private int _killed;
 
     /// <summary>Starts <c>actorproc ARGS</c> in <paramref name="workingDirectory"/>.</summary>
     /// <param name="cli">The CLI to start.</param>
@@ -77,6 +78,9 @@ public sealed class CliProcess : IDisposable
 
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => Process.HasExited;
+
+    /// <summary>False once it has exited or <see cref="Kill"/> was called (SIGKILL is sent at once; the exit is seen a moment later).</summary>
+    public bool IsRunning => Volatile.Read(ref _killed) == 0 && !Process.HasExited;
 
     /// <summary>Everything written to stdout so far.</summary>
     public string Stdout
@@ -163,6 +167,7 @@ public sealed class CliProcess : IDisposable
     /// <summary>SIGKILL (kill -9): no leave, no flush; the cluster must notice by itself. Nothing when it has exited.</summary>
     public void Kill()
     {
+        Volatile.Write(ref _killed, 1);
         try
         {
             if (!Process.HasExited) Process.Kill();

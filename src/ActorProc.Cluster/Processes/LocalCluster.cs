@@ -104,11 +104,12 @@ public sealed class LocalCluster : IDisposable
     public async Task StartAsync()
     {
         // Nodes still running are the seeds of the others; with none, node 0 forms the cluster (its own first seed).
-        var running = Enumerable.Range(0, Count).Where(i => Node(i) is { HasExited: false }).Select(i => ContactPoints[i]).ToArray();
+        var running = Enumerable.Range(0, Count).Where(i => Node(i) is { IsRunning: true }).Select(i => ContactPoints[i]).ToArray();
         var started = new List<CliProcess>();
         for (var i = 0; i < Count; i++)
         {
-            if (Node(i) is { HasExited: false }) continue;
+            if (Node(i) is { IsRunning: true }) continue;
+            await ReapAsync(i).ConfigureAwait(false);
             started.Add(Launch(i, running.Length > 0 ? running : [ContactPoints[0]]));
         }
         await Task.WhenAll(started.Select(WaitUpAsync)).ConfigureAwait(false);
@@ -121,7 +122,7 @@ public sealed class LocalCluster : IDisposable
     /// <exception cref="TimeoutException">It was not up within the start timeout.</exception>
     public async Task<CliProcess> RestartAsync(int index)
     {
-        Node(index)?.Kill();
+        await ReapAsync(index).ConfigureAwait(false);
         var seeds = ContactPoints.Where((_, i) => i != index).ToArray();
         var node = Launch(index, seeds.Length == 0 ? [ContactPoints[index]] : seeds);
         await WaitUpAsync(node).ConfigureAwait(false);
@@ -153,7 +154,7 @@ public sealed class LocalCluster : IDisposable
     public async Task<TimeSpan> IsolateAsync(int index, TimeSpan timeout)
     {
         var node = Running(index);
-        var others = Enumerable.Range(0, Count).Where(i => i != index).Select(Node).OfType<CliProcess>().Where(p => !p.HasExited)
+        var others = Enumerable.Range(0, Count).Where(i => i != index).Select(Node).OfType<CliProcess>().Where(p => p.IsRunning)
             .Select(p => (Process: p, From: p.LineCount)).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         node.Pause();
@@ -167,7 +168,7 @@ public sealed class LocalCluster : IDisposable
     /// </summary>
     /// <exception cref="TimeoutException">Not removed by every other node within <paramref name="timeout"/>.</exception>
     public Task WaitForRemovalAsync(int index, TimeSpan timeout) => WaitRemovedAsync(index,
-        Enumerable.Range(0, Count).Where(i => i != index).Select(Node).OfType<CliProcess>().Where(p => !p.HasExited).Select(p => (p, p.LineCount)).ToList(),
+        Enumerable.Range(0, Count).Where(i => i != index).Select(Node).OfType<CliProcess>().Where(p => p.IsRunning).Select(p => (p, p.LineCount)).ToList(),
         timeout);
 
     /// <summary>Starts an <c>actorproc</c> command (e.g. <c>submit ... --cluster <see cref="Contact"/></c>) in <see cref="Directory"/>; killed on dispose like the nodes.</summary>
@@ -186,6 +187,17 @@ public sealed class LocalCluster : IDisposable
         {
             // a file still held by a dying process: the system cleans its temporary directory
         }
+    }
+
+    /// <summary>
+    /// Kills node <paramref name="index"/>'s process if it runs and waits for its exit, so that its port is
+    /// free again (a node refuses to start on a port another process still listens on).
+    /// </summary>
+    private async Task ReapAsync(int index)
+    {
+        if (Node(index) is not { } old) return;
+        old.Kill();
+        await old.WaitForExitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
     private CliProcess Launch(int index, IReadOnlyList<string> seeds)
@@ -209,7 +221,7 @@ public sealed class LocalCluster : IDisposable
     }
 
     private CliProcess Running(int index) =>
-        Node(index) is { HasExited: false } node ? node : throw new InvalidOperationException($"node {index} (:{Ports[index]}) is not running.");
+        Node(index) is { IsRunning: true } node ? node : throw new InvalidOperationException($"node {index} (:{Ports[index]}) is not running.");
 
     private CliProcess Track(CliProcess process)
     {
