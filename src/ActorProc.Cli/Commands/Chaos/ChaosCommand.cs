@@ -68,7 +68,7 @@ internal static class ChaosCommand
     internal static ChaosSettings Validate(int? nodes, string[]? cluster, TimeSpan? duration, TimeSpan? every, int? seed, string? faults, int? spare, int? concurrency,
         TimeSpan? restartAfter, TimeSpan? drain, string? journal, string? config, string? workDirectory, bool json, bool quiet, bool verbose)
     {
-        var contact = cluster is null ? null : cluster.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        var contact = cluster is not { Length: > 0 } ? null : cluster.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         if (contact is not null && nodes is not null) throw new UsageException("--nodes and --cluster exclude each other: chaos starts its own nodes, or runs against a cluster that is running.");
         if (contact is { Length: 0 }) throw new UsageException("--cluster: give at least one host:port.");
         var kinds = ParseFaults(faults ?? "kill,pause,isolate");

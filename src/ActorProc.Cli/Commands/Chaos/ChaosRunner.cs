@@ -78,15 +78,15 @@ internal sealed class ChaosRunner(ChaosSettings settings, CliConsole console)
         var giveUpAt = submitUntil + settings.DrainTimeout.TotalSeconds;
         var lanes = Enumerable.Range(0, settings.Concurrency)
             .Select(_ => new JobLane(client, workload, ledger, log).RunAsync(submitUntil, giveUpAt, cancellationToken)).ToArray();
-        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, settings, ledger, log).RunAsync(submitUntil, cancellationToken);
-        var work = Task.WhenAll([.. lanes, injector]);
         (int Pid, long Bytes)?[]? start = null;
+        // The start of the memory comparison: when the first job has completed (the nodes have joined, jitted
+        // and run work), just before the first fault.
+        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, settings, ledger, log).RunAsync(submitUntil, () => start = Sample(cluster), cancellationToken);
+        var work = Task.WhenAll([.. lanes, injector]);
         var nextStatus = StatusInterval.TotalSeconds;
         while (!work.IsCompleted)
         {
             await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
-            // The start of the memory comparison: once the first job completed (the nodes have joined, jitted and run work).
-            if (start is null && cluster is not null && ledger.Tally().JobsCompleted > 0) start = Sample(cluster);
             if (ledger.Now < nextStatus) continue;
             nextStatus += StatusInterval.TotalSeconds;
             status?.WriteLine(StatusLine(ledger, cluster));

@@ -64,7 +64,7 @@ internal sealed class ChaosWorkload
             inputs[i] = ClusterInputs.Range(from, to);
             outputs[i] = JsonSerializer.Serialize(SquaresBelow(to) - SquaresBelow(from));
         }
-        return new ExpectedJob(new JobSpec(id, "sumsq", inputs, _random.Next(4, 17)), outputs);
+        return new ExpectedJob(new JobSpec(id, "sumsq", inputs, PartitionSize(tasks)), outputs);
     }
 
     private ExpectedJob Primes(string id)
@@ -78,7 +78,7 @@ internal sealed class ChaosWorkload
             inputs[i] = ClusterInputs.Range(low, high);
             outputs[i] = JsonSerializer.Serialize(PrimeSieve.CountPrimes(low, high, PrimeSieve.PrimesUpTo((int)Math.Sqrt(high) + 1), CancellationToken.None));
         }
-        return new ExpectedJob(new JobSpec(id, "primes", inputs, _random.Next(2, 9)), outputs);
+        return new ExpectedJob(new JobSpec(id, "primes", inputs, PartitionSize(tasks)), outputs);
     }
 
     private ExpectedJob Hash(string id)
@@ -86,8 +86,14 @@ internal sealed class ChaosWorkload
         var tasks = _random.Next(10, 41);
         var picked = Enumerable.Range(0, tasks).Select(_ => _files[_random.Next(_files.Length)]).ToArray();
         var inputs = picked.Select(f => ClusterInputs.File("sha256", f.Path)).ToArray();
-        return new ExpectedJob(new JobSpec(id, "hash", inputs, _random.Next(2, 9)), [.. picked.Select(f => f.Output)]);
+        return new ExpectedJob(new JobSpec(id, "hash", inputs, PartitionSize(tasks)), [.. picked.Select(f => f.Output)]);
     }
+
+    /// <summary>
+    /// 3 to 6 partitions: enough that a job spreads over the nodes (a fault hits part of it), few enough that
+    /// a job costs few journal writes (each partition is a persistent entity of its own).
+    /// </summary>
+    private int PartitionSize(int tasks) => (tasks + 2) / _random.Next(3, 7) + 1;
 
     /// <summary>Σ i² for 0 ≤ i &lt; n.</summary>
     private static Int128 SquaresBelow(long n) => (Int128)(n - 1) * n * (2 * n - 1) / 6;

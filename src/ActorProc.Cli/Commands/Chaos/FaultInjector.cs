@@ -19,9 +19,15 @@ internal sealed class FaultInjector(LocalCluster cluster, ChaosSettings settings
     private readonly FaultKind[] _kinds = [.. settings.Faults.Order()];
     private readonly int _victims = cluster.Count - settings.Spare;
 
-    /// <summary>Injects faults until <paramref name="until"/> (ledger seconds); every node is running and resumed when it returns.</summary>
-    public async Task RunAsync(double until, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the first job has completed (the cluster is warm: joined, jitted, journal open), calls
+    /// <paramref name="warm"/>, then injects faults until <paramref name="until"/> (ledger seconds); every
+    /// node is running and resumed when it returns.
+    /// </summary>
+    public async Task RunAsync(double until, Action warm, CancellationToken cancellationToken)
     {
+        while (ledger.Tally().JobsCompleted == 0 && ledger.Now < until) await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        warm();
         if (_kinds.Length == 0 || _victims <= 0) return;
         var due = ledger.Now + settings.FaultInterval.TotalSeconds;
         while (!cancellationToken.IsCancellationRequested)
