@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
@@ -151,6 +152,24 @@ public sealed class ClusterJobClient : IAsyncDisposable
         var jobIds = regions.Where(r => r.Jobs is not null).SelectMany(r => r.Jobs!.Shards.SelectMany(s => s.EntityIds)).Distinct().Order(StringComparer.Ordinal);
         var jobs = await Task.WhenAll(jobIds.Select(id => GetJobAsync(id, includeResults: false, cancellationToken))).ConfigureAwait(false);
         return new ClusterStatus(members, shards, jobs.Where(j => j is { IsDone: false }).Select(j => j!).ToArray());
+    }
+
+    /// <summary>
+    /// The jobs that have a partition living on the node at <paramref name="nodeAddress"/> (<c>host:port</c>),
+    /// as that node's partition region reports them: job id → the partition numbers. Empty when the node
+    /// holds none; null when it did not answer within the ask timeout. What <c>actorproc chaos</c> asks just
+    /// before it faults a node, to know whose progress measures the recovery.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="nodeAddress"/> is not <c>host:port</c>.</exception>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>?> GetPartitionsOnAsync(string nodeAddress)
+    {
+        var address = Endpoints.ToAddress(nodeAddress, System.Name, "node address");
+        if (await RegionStateAsync(address, EntityIds.PartitionType).ConfigureAwait(false) is not { } state) return null;
+        return state.Shards.SelectMany(s => s.EntityIds)
+            .Select(id => (Slash: id.LastIndexOf('/'), Id: id))
+            .Where(e => e.Slash > 0 && int.TryParse(e.Id.AsSpan(e.Slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .GroupBy(e => e.Id[..e.Slash], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(e => int.Parse(e.Id.AsSpan(e.Slash + 1), CultureInfo.InvariantCulture)).Order()], StringComparer.Ordinal);
     }
 
     /// <summary>Leaves the cluster gracefully and stops the client's actor system (nothing, for a node's own client).</summary>

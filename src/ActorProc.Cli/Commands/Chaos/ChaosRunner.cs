@@ -81,7 +81,7 @@ internal sealed class ChaosRunner(ChaosSettings settings, CliConsole console)
         (int Pid, long Bytes)?[]? start = null;
         // The start of the memory comparison: when the first job has completed (the nodes have joined, jitted
         // and run work), just before the first fault.
-        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, settings, ledger, log).RunAsync(submitUntil, () => start = Sample(cluster), cancellationToken);
+        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, client, settings, ledger, log).RunAsync(submitUntil, () => start = Sample(cluster), cancellationToken);
         var work = Task.WhenAll([.. lanes, injector]);
         var nextStatus = StatusInterval.TotalSeconds;
         while (!work.IsCompleted)

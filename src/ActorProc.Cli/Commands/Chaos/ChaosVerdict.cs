@@ -58,6 +58,7 @@ internal sealed record ChaosVerdict(ChaosSettings Settings, double ElapsedSecond
         ["unrecovered"] = Tally.Unrecovered,
         ["longest_recovery_s"] = Round(Tally.LongestRecovery),
         ["median_recovery_s"] = Round(Tally.MedianRecovery),
+        ["longest_settling_s"] = Round(Tally.LongestSettling),
         ["job_latency_p50_s"] = Round(Tally.LatencyP50),
         ["job_latency_p99_s"] = Round(Tally.LatencyP99),
         ["memory"] = new JsonArray([.. Memory.Select(m => (JsonNode)new JsonObject
@@ -76,7 +77,9 @@ internal sealed record ChaosVerdict(ChaosSettings Settings, double ElapsedSecond
             ["at_s"] = Round(f.At),
             ["kind"] = f.Kind.ToString().ToLowerInvariant(),
             ["node"] = f.Node,
+            ["affected_jobs"] = f.AffectedJobs,
             ["recovery_s"] = Round(f.Recovery),
+            ["settling_s"] = Round(f.Settling),
         })]),
     };
 
@@ -97,6 +100,7 @@ internal sealed record ChaosVerdict(ChaosSettings Settings, double ElapsedSecond
             ("wrong", N(Tally.Wrong)),
             ("re-executions", N(Tally.Reexecuted)),
             ("longest recovery", $"{Seconds(Tally.LongestRecovery)} (median {Seconds(Tally.MedianRecovery)}; {Tally.Unrecovered} not recovered)"),
+            ("longest settling", Seconds(Tally.LongestSettling)),
             ("job latency p50 / p99", $"{Seconds(Tally.LatencyP50)} / {Seconds(Tally.LatencyP99)}"),
         };
         foreach (var m in Memory)

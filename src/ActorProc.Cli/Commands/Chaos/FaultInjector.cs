@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorProc.Cluster.Client;
 using ActorProc.Cluster.Processes;
 
 namespace ActorProc.Cli.Commands.Chaos;
@@ -12,7 +13,7 @@ namespace ActorProc.Cli.Commands.Chaos;
 /// comes while the cluster is not whole waits. A node that exits by itself is noted and started again.
 /// Concurrency contract: one sequential async loop; it alone drives the <see cref="LocalCluster"/>.
 /// </summary>
-internal sealed class FaultInjector(LocalCluster cluster, ChaosSettings settings, ChaosLedger ledger, TextWriter? log)
+internal sealed class FaultInjector(LocalCluster cluster, ClusterJobClient client, ChaosSettings settings, ChaosLedger ledger, TextWriter? log)
 {
     private static readonly TimeSpan RemovalTimeout = TimeSpan.FromSeconds(60);
     private readonly Random _random = new(settings.Seed ^ 0x5eed);
@@ -54,17 +55,21 @@ internal sealed class FaultInjector(LocalCluster cluster, ChaosSettings settings
 
     private async Task InjectAsync(FaultKind kind, int node)
     {
-        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"actorproc chaos: {ledger.Now:0.0} s: {Verb(kind)} node {node} (:{cluster.Ports[node]})"));
+        // Whose progress measures the recovery: the jobs with a partition on the node, asked just before the fault.
+        var partitions = await client.GetPartitionsOnAsync(cluster.ContactPoints[node]).ConfigureAwait(false);
+        var affected = partitions?.Keys.ToArray();
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"actorproc chaos: {ledger.Now:0.0} s: {Verb(kind)} node {node} (:{cluster.Ports[node]}); jobs with partitions there: {(affected is null ? "unknown (no answer)" : affected.Length.ToString(CultureInfo.InvariantCulture))}"));
         switch (kind)
         {
             case FaultKind.Kill:
-                ledger.Injected(kind, node);
+                ledger.Injected(kind, node, affected);
                 cluster.Kill(node);
                 await Task.Delay(settings.RestartAfter).ConfigureAwait(false);
                 await RestartAsync(node).ConfigureAwait(false);
                 break;
             case FaultKind.Pause:
-                ledger.Injected(kind, node);
+                ledger.Injected(kind, node, affected);
                 cluster.Pause(node);
                 await Task.Delay(TimeSpan.FromMilliseconds(_random.Next(500, 1501))).ConfigureAwait(false);
                 cluster.Resume(node);
@@ -76,7 +81,7 @@ internal sealed class FaultInjector(LocalCluster cluster, ChaosSettings settings
                 {
                     // Injected at the freeze itself; IsolateAsync returns once the others removed it.
                     var isolating = cluster.IsolateAsync(node, RemovalTimeout);
-                    ledger.Injected(kind, node);
+                    ledger.Injected(kind, node, affected);
                     injected = true;
                     await isolating.ConfigureAwait(false);
                 }

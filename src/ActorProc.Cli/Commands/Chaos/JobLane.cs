@@ -63,6 +63,7 @@ internal sealed class JobLane(ClusterJobClient client, ChaosWorkload workload, C
             {
                 last = await client.GetJobAsync(jobId, includeResults: false, cancellationToken).ConfigureAwait(false) ?? last;
                 if (last is { IsDone: true }) return last;
+                if (last is not null) ledger.Progressed(jobId, last.Succeeded + last.Failed);
             }
             catch (TimeoutException)
             {
