@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
@@ -155,21 +154,22 @@ public sealed class ClusterJobClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// The jobs that have a partition living on the node at <paramref name="nodeAddress"/> (<c>host:port</c>),
-    /// as that node's partition region reports them: job id → the partition numbers. Empty when the node
-    /// holds none; null when it did not answer within the ask timeout. What <c>actorproc chaos</c> asks just
-    /// before it faults a node, to know whose progress measures the recovery.
+    /// The jobs that live partly on the node at <paramref name="nodeAddress"/> (<c>host:port</c>): whose job
+    /// entity or one of whose partitions that node's shard regions report. Empty when it holds none; null
+    /// when a region did not answer within the ask timeout. What <c>actorproc chaos</c> asks just before it
+    /// faults a node, to know whose progress measures the recovery.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="nodeAddress"/> is not <c>host:port</c>.</exception>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>?> GetPartitionsOnAsync(string nodeAddress)
+    public async Task<IReadOnlySet<string>?> GetJobsOnNodeAsync(string nodeAddress)
     {
         var address = Endpoints.ToAddress(nodeAddress, System.Name, "node address");
-        if (await RegionStateAsync(address, EntityIds.PartitionType).ConfigureAwait(false) is not { } state) return null;
-        return state.Shards.SelectMany(s => s.EntityIds)
-            .Select(id => (Slash: id.LastIndexOf('/'), Id: id))
-            .Where(e => e.Slash > 0 && int.TryParse(e.Id.AsSpan(e.Slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .GroupBy(e => e.Id[..e.Slash], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(e => int.Parse(e.Id.AsSpan(e.Slash + 1), CultureInfo.InvariantCulture)).Order()], StringComparer.Ordinal);
+        var jobs = RegionStateAsync(address, EntityIds.JobType);
+        var partitions = RegionStateAsync(address, EntityIds.PartitionType);
+        if (await jobs.ConfigureAwait(false) is not { } jobState || await partitions.ConfigureAwait(false) is not { } partitionState) return null;
+        // A partition entity's id is "{jobId}/{partition}".
+        return jobState.Shards.SelectMany(s => s.EntityIds)
+            .Concat(partitionState.Shards.SelectMany(s => s.EntityIds).Where(id => id.LastIndexOf('/') > 0).Select(id => id[..id.LastIndexOf('/')]))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Leaves the cluster gracefully and stops the client's actor system (nothing, for a node's own client).</summary>

@@ -8,8 +8,8 @@ namespace ActorProc.Cli.Commands.Chaos;
 /// faults injected and when the cluster recovered from each, and notes (unexpected node exits, restarts
 /// that failed). Times are seconds since the run started (<see cref="Now"/>).
 /// <para>
-/// Recovery of a fault: from the fault (SIGKILL, SIGSTOP) until every job that had a partition on the
-/// faulted node (asked from that node's partition region just before the fault) has made progress —
+/// Recovery of a fault: from the fault (SIGKILL, SIGSTOP) until every job that had its job entity or a
+/// partition on the faulted node (asked from that node's shard regions just before the fault) has made progress —
 /// its count of done tasks rose, or it completed; when none had, until the first job completed after
 /// the fault. Settling: from the fault until every job running at that moment has completed (an upper
 /// bound that includes those jobs' remaining work).
@@ -88,7 +88,7 @@ internal sealed class ChaosLedger
 
     /// <summary>
     /// A fault was injected now into <paramref name="node"/>. <paramref name="partitionsOnNode"/>: the jobs
-    /// that had a partition there (null: unknown, then every running job counts as affected).
+    /// that had an entity there (null: unknown, then every running job counts as affected).
     /// </summary>
     public void Injected(FaultKind kind, int node, IEnumerable<string>? partitionsOnNode)
     {

@@ -55,11 +55,10 @@ internal sealed class FaultInjector(LocalCluster cluster, ClusterJobClient clien
 
     private async Task InjectAsync(FaultKind kind, int node)
     {
-        // Whose progress measures the recovery: the jobs with a partition on the node, asked just before the fault.
-        var partitions = await client.GetPartitionsOnAsync(cluster.ContactPoints[node]).ConfigureAwait(false);
-        var affected = partitions?.Keys.ToArray();
+        // Whose progress measures the recovery: the jobs whose job entity or a partition is on the node, asked just before the fault.
+        var affected = (await client.GetJobsOnNodeAsync(cluster.ContactPoints[node]).ConfigureAwait(false))?.ToArray();
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"actorproc chaos: {ledger.Now:0.0} s: {Verb(kind)} node {node} (:{cluster.Ports[node]}); jobs with partitions there: {(affected is null ? "unknown (no answer)" : affected.Length.ToString(CultureInfo.InvariantCulture))}"));
+            $"actorproc chaos: {ledger.Now:0.0} s: {Verb(kind)} node {node} (:{cluster.Ports[node]}); jobs with entities there: {(affected is null ? "unknown (no answer)" : affected.Length.ToString(CultureInfo.InvariantCulture))}"));
         switch (kind)
         {
             case FaultKind.Kill:
