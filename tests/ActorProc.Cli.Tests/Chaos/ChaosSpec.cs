@@ -36,7 +36,9 @@ public sealed class ChaosSpec(ITestOutputHelper output)
         Assert.NotEmpty(faults);
         Assert.All(faults, f => Assert.Contains(f.GetProperty("kind").GetString(), new[] { "kill", "pause", "isolate" }));
         Assert.Equal(faults.Count, verdict.GetProperty("recovered").GetInt32() + verdict.GetProperty("unrecovered").GetInt32());
-        Assert.True(verdict.GetProperty("longest_recovery_s").GetDouble() > 0);
+        // A fault after the last job was submitted may have no job completing after it (unrecovered, and not an error).
+        if (verdict.GetProperty("recovered").GetInt32() > 0) Assert.True(verdict.GetProperty("longest_recovery_s").GetDouble() > 0);
+        Assert.All(faults, f => Assert.True(f.GetProperty("affected_jobs").GetInt32() >= 0));
         Assert.True(verdict.GetProperty("job_latency_p99_s").GetDouble() >= verdict.GetProperty("job_latency_p50_s").GetDouble());
         var memory = verdict.GetProperty("memory").EnumerateArray().ToList();
         Assert.Equal(3, memory.Count);
