@@ -117,15 +117,24 @@ public sealed class LocalCluster : IDisposable
 
     /// <summary>
     /// Starts node <paramref name="index"/> again (killing its process first if it still runs) and waits
-    /// until it is up. It joins through the other nodes, so at least one of them must be up.
+    /// until it is up. It joins through the other running nodes; when none runs, it forms the cluster
+    /// anew (its own first seed), and the others join it when they start.
     /// </summary>
-    /// <exception cref="TimeoutException">It was not up within the start timeout.</exception>
+    /// <exception cref="TimeoutException">It was not up within the start timeout; its process is killed, so that a later restart starts afresh.</exception>
     public async Task<CliProcess> RestartAsync(int index)
     {
         await ReapAsync(index).ConfigureAwait(false);
-        var seeds = ContactPoints.Where((_, i) => i != index).ToArray();
+        var seeds = Enumerable.Range(0, Count).Where(i => i != index && Node(i) is { IsRunning: true }).Select(i => ContactPoints[i]).ToArray();
         var node = Launch(index, seeds.Length == 0 ? [ContactPoints[index]] : seeds);
-        await WaitUpAsync(node).ConfigureAwait(false);
+        try
+        {
+            await WaitUpAsync(node).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            node.Kill();
+            throw;
+        }
         return node;
     }
 
