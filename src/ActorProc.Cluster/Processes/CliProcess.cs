@@ -28,6 +28,7 @@ public sealed class CliProcess : IDisposable
     private readonly List<Waiter> _waiters = [];
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StreamWriter? _log;
     private long _lineCount;
     private int _killed;
 
@@ -37,11 +38,14 @@ public sealed class CliProcess : IDisposable
     /// <param name="workingDirectory">The process's working directory.</param>
     /// <param name="arguments">The command and its options.</param>
     /// <param name="environment">Variables to set (a null value removes one); null = inherit as is.</param>
+    /// <param name="logFile">A file that receives every stderr line as well (all of them, unlike <see cref="Stderr"/>); null = none.</param>
     /// <exception cref="InvalidOperationException">The process could not be started.</exception>
-    public CliProcess(ActorProcCli cli, string name, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public CliProcess(ActorProcCli cli, string name, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? logFile = null)
     {
         ArgumentNullException.ThrowIfNull(cli);
         Name = name;
+        LogFile = logFile;
+        _log = logFile is null ? null : new StreamWriter(logFile, append: true) { AutoFlush = true };
         var info = cli.StartInfo(workingDirectory, arguments);
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -63,6 +67,9 @@ public sealed class CliProcess : IDisposable
 
     /// <summary>The name given at start.</summary>
     public string Name { get; }
+
+    /// <summary>The file that receives every stderr line, or null.</summary>
+    public string? LogFile { get; }
 
     /// <summary>The command line as started (the host, the CLI and the arguments).</summary>
     public IReadOnlyList<string> Arguments { get; }
@@ -223,18 +230,21 @@ public sealed class CliProcess : IDisposable
     {
         Kill();
         Process.Dispose();
+        lock (_gate) _log?.Dispose();
     }
 
     private void OnStderr(string? line)
     {
         if (line is null)
         {
+            lock (_gate) _log?.Dispose();
             _stderrClosed.TrySetResult();
             return;
         }
         List<TaskCompletionSource<string>> matched = [];
         lock (_gate)
         {
+            _log?.WriteLine(line);
             _stderr.Enqueue(line);
             _lineCount++;
             if (_stderr.Count > MaxLines) _stderr.Dequeue();

@@ -181,7 +181,7 @@ public sealed class LocalCluster : IDisposable
         timeout);
 
     /// <summary>Starts an <c>actorproc</c> command (e.g. <c>submit ... --cluster <see cref="Contact"/></c>) in <see cref="Directory"/>; killed on dispose like the nodes.</summary>
-    public CliProcess StartCommand(string name, params string[] arguments) => Track(new CliProcess(Cli, name, Directory, arguments, _environment));
+    public CliProcess StartCommand(string name, params string[] arguments) => Track(new CliProcess(Cli, name, Directory, arguments, _environment, LogFileFor(name)));
 
     /// <summary>Kills every process started (a paused one too) and deletes the directory when it made it.</summary>
     public void Dispose()
@@ -215,9 +215,22 @@ public sealed class LocalCluster : IDisposable
         foreach (var seed in seeds) arguments.AddRange(["--seed", seed]);
         if (_configFile is not null) arguments.AddRange(["--config", _configFile]);
         arguments.AddRange(Options.NodeArguments);
-        var node = Track(new CliProcess(Cli, string.Create(CultureInfo.InvariantCulture, $"node{index} :{Ports[index]}"), Directory, arguments, _environment));
+        var node = Track(new CliProcess(Cli, string.Create(CultureInfo.InvariantCulture, $"node{index} :{Ports[index]}"), Directory, arguments, _environment,
+            LogFileFor(string.Create(CultureInfo.InvariantCulture, $"node{index}"))));
         lock (_gate) _nodes[index] = node;
         return node;
+    }
+
+    private string? LogFileFor(string name)
+    {
+        if (Options.LogDirectory is not { } directory) return null;
+        System.IO.Directory.CreateDirectory(directory);
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        lock (_gate)
+        {
+            var count = _processes.Count(p => p.LogFile is { } f && Path.GetFileName(f).StartsWith(safe + ".", StringComparison.Ordinal)) + 1;
+            return Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{safe}.{count}.log"));
+        }
     }
 
     private Task<string> WaitUpAsync(CliProcess node) => node.WaitForLineAsync(UpLine, Options.StartTimeout);

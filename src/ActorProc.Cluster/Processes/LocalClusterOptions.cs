@@ -42,6 +42,12 @@ public sealed record LocalClusterOptions
     /// <summary>The directory for the journal, the config file and the processes' working directory; null = a fresh temporary one, deleted on dispose.</summary>
     public string? Directory { get; init; }
 
+    /// <summary>
+    /// A directory that receives each process's whole stderr as <c>NAME.N.log</c> (N counts the restarts of a
+    /// node); null = none (the processes' last lines stay available in memory either way).
+    /// </summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>How long a node may take to log that it is up (default 45 s: a JIT-cold process on a loaded 2-core machine).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(45);
 

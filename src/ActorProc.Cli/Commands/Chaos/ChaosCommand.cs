@@ -36,7 +36,7 @@ internal static class ChaosCommand
         var drain = ValueParsers.Duration("--drain-timeout", "How long jobs still running at the end may take before they count as lost (default 60s).");
         var journal = new Option<string?>("--journal") { Description = "The nodes' journal: sqlite:PATH or postgres:CONNECTION-STRING (default a fresh SQLite file in the work directory).", HelpName = "JOURNAL" };
         var config = new Option<string?>("--config") { Description = "HOCON file for every node (--config of `actorproc node`).", HelpName = "FILE" };
-        var workDirectory = new Option<string?>("--work-dir") { Description = "Directory for the generated files, the journal and the nodes (default: a temporary one, deleted after).", HelpName = "DIR" };
+        var workDirectory = new Option<string?>("--work-dir") { Description = "Directory for the generated files, the journal, the nodes and their whole logs (logs/nodeI.N.log) (default: a temporary one without logs, deleted after).", HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Print the verdict as exactly one JSON document on stdout." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No live status; only the verdict and errors." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Every fault and every problem as it happens, and the nodes' log tails at the end." };

@@ -44,6 +44,8 @@ internal sealed class ChaosRunner(ChaosSettings settings, CliConsole console)
                     Journal = settings.Journal,
                     NodeArguments = settings.NodeConfig is { } file ? ["--config", Path.GetFullPath(file)] : [],
                     Directory = Path.Combine(directory, "nodes"),
+                    // Kept only with --work-dir (a temporary directory is deleted after the run).
+                    LogDirectory = ownsDirectory ? null : Path.Combine(directory, "logs"),
                     StartTimeout = TimeSpan.FromSeconds(60),
                 });
                 await cluster.StartAsync().ConfigureAwait(false);
