@@ -72,9 +72,9 @@ public static class CliRunner
     }
 
     /// <summary>Reads both streams to the end and waits for the exit.</summary>
-    public static async Task<CliResult> CompleteAsync(Process process, Task<string>? stderrAlreadyRead = null)
+    public static async Task<CliResult> CompleteAsync(Process process, Task<string>? stderrAlreadyRead = null, TimeSpan? limit = null)
     {
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(limit ?? Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = stderrAlreadyRead ?? process.StandardError.ReadToEndAsync(timeout.Token);
         try
@@ -84,7 +84,7 @@ public static class CliRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The CLI did not exit within {Timeout}.");
+            throw new TimeoutException($"The CLI did not exit within {limit ?? Timeout}.");
         }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }

@@ -154,6 +154,25 @@ public sealed class ClusterJobClient : IAsyncDisposable
         return new ClusterStatus(members, shards, jobs.Where(j => j is { IsDone: false }).Select(j => j!).ToArray());
     }
 
+    /// <summary>
+    /// The jobs that live partly on the node at <paramref name="nodeAddress"/> (<c>host:port</c>): whose job
+    /// entity or one of whose partitions that node's shard regions report. Empty when it holds none; null
+    /// when a region did not answer within the ask timeout. What <c>actorproc chaos</c> asks just before it
+    /// faults a node, to know whose progress measures the recovery.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="nodeAddress"/> is not <c>host:port</c>.</exception>
+    public async Task<IReadOnlySet<string>?> GetJobsOnNodeAsync(string nodeAddress)
+    {
+        var address = Endpoints.ToAddress(nodeAddress, System.Name, "node address");
+        var jobs = RegionStateAsync(address, EntityIds.JobType);
+        var partitions = RegionStateAsync(address, EntityIds.PartitionType);
+        if (await jobs.ConfigureAwait(false) is not { } jobState || await partitions.ConfigureAwait(false) is not { } partitionState) return null;
+        // A partition entity's id is "{jobId}/{partition}".
+        return jobState.Shards.SelectMany(s => s.EntityIds)
+            .Concat(partitionState.Shards.SelectMany(s => s.EntityIds).Where(id => id.LastIndexOf('/') > 0).Select(id => id[..id.LastIndexOf('/')]))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Leaves the cluster gracefully and stops the client's actor system (nothing, for a node's own client).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -15,11 +15,11 @@ public sealed class ClusterClientSpec(ITestOutputHelper output)
     [Fact]
     public async Task Submitting_the_same_job_id_twice_runs_one_job()
     {
-        using var cluster = new TestCluster(1, output);
+        using var cluster = TestClusters.Create(1, output);
         await cluster.StartAsync();
-        var first = cluster.Start("submit 1", "submit", "sumsq", "--n", "1000", "--tasks", "300", "--job-id", "twice", "--cluster", cluster.Contact, "--json");
+        var first = cluster.StartCommand("submit 1", "submit", "sumsq", "--n", "1000", "--tasks", "300", "--job-id", "twice", "--cluster", cluster.Contact, "--json");
         Assert.Equal(0, await first.WaitForExitAsync(CommandTimeout));
-        var second = cluster.Start("submit 2", "submit", "sumsq", "--n", "1000", "--tasks", "500", "--job-id", "twice", "--cluster", cluster.Contact, "--json");
+        var second = cluster.StartCommand("submit 2", "submit", "sumsq", "--n", "1000", "--tasks", "500", "--job-id", "twice", "--cluster", cluster.Contact, "--json");
         Assert.Equal(0, await second.WaitForExitAsync(CommandTimeout));
 
         Assert.Contains("job twice exists", second.Stderr);
@@ -33,9 +33,9 @@ public sealed class ClusterClientSpec(ITestOutputHelper output)
     [Fact]
     public async Task Status_json_lists_every_member_with_address_roles_status_and_reachability()
     {
-        using var cluster = new TestCluster(2, output);
+        using var cluster = TestClusters.Create(2, output);
         await cluster.StartAsync();
-        var status = cluster.Start("status", "status", "--cluster", cluster.Contact, "--json");
+        var status = cluster.StartCommand("status", "status", "--cluster", cluster.Contact, "--json");
         Assert.Equal(0, await status.WaitForExitAsync(CommandTimeout));
 
         var json = Json(status.Stdout);

@@ -13,17 +13,17 @@ public sealed class ClusterRestartSpec(ITestOutputHelper output)
     [Fact]
     public async Task Job_resumes_after_every_node_is_killed_and_restarted_with_one_result_per_task()
     {
-        using var cluster = new TestCluster(3, output);
+        using var cluster = TestClusters.Create(3, output);
         await cluster.StartAsync();
-        var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
+        var submit = cluster.StartCommand("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--job-id", "restart-1", "--cluster", cluster.Contact, "--json", "--verbose");
         await WaitForDoneAsync(submit, 1);
-        foreach (var node in cluster.Nodes) node!.Kill();
+        for (var i = 0; i < cluster.Ports.Count; i++) cluster.Kill(i);
         submit.Kill(); // a client of the cluster that is gone; the job lives in the journal
 
         await cluster.StartAsync();
         var report = Path.Combine(cluster.Directory, "report");
-        var job = cluster.Start("job", "job", "restart-1", "--wait", "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
+        var job = cluster.StartCommand("job", "job", "restart-1", "--wait", "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
         var exit = await job.WaitForExitAsync(JobTimeout);
         Assert.True(exit == 0, $"job exited {exit}:\n{job.Stderr}");
         var json = Json(job.Stdout);

@@ -28,25 +28,25 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var database = await TestPostgres.CreateDatabaseAsync();
-        using var cluster = new TestCluster(3, output, database.Journal);
+        using var cluster = TestClusters.Create(3, output, database.Journal);
         await cluster.StartAsync();
         var upAt = clock.Elapsed;
         var report = Path.Combine(cluster.Directory, "report");
-        var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "50",
+        var submit = cluster.StartCommand("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "50",
             "--job-id", "isolated-1", "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
         await WaitForDoneAsync(submit, 1);
-        var frozen = cluster.Nodes[2]!;
-        frozen.Freeze();
+        var frozen = cluster[2];
+        frozen.Pause();
         var frozenAt = clock.Elapsed;
 
         var removed = $"member removed: akka.tcp://actorproc@127.0.0.1:{cluster.Ports[2]} ";
-        await Task.WhenAll(cluster.Nodes[0]!.WaitForLineAsync(removed, Failover), cluster.Nodes[1]!.WaitForLineAsync(removed, Failover));
+        await Task.WhenAll(cluster[0].WaitForLineAsync(removed, Failover), cluster[1].WaitForLineAsync(removed, Failover));
         var removedAt = clock.Elapsed;
         // Thawed as soon as the survivors report the job done (the submit's leave may take a few seconds more).
         await submit.WaitForLineAsync("job isolated-1: completed, ", JobTimeout);
         var lastBeforeThaw = (await QueryAsync(database.ConnectionString, "SELECT coalesce(max(ordering), 0) FROM event_journal")).Trim();
         var thawedAt = clock.Elapsed;
-        frozen.Thaw();
+        frozen.Resume();
 
         var exit = await submit.WaitForExitAsync(JobTimeout);
         Assert.True(exit == 0, $"submit exited {exit}:\n{submit.Stderr}");
@@ -61,7 +61,7 @@ public sealed class IsolatedNodeSpec(ITestOutputHelper output)
 
         // The job as the journal has it now, read through a fresh client of the two survivors.
         var again = Path.Combine(cluster.Directory, "report-again");
-        var job = cluster.Start("job", "job", "isolated-1", "--cluster", $"127.0.0.1:{cluster.Ports[0]},127.0.0.1:{cluster.Ports[1]}",
+        var job = cluster.StartCommand("job", "job", "isolated-1", "--cluster", $"127.0.0.1:{cluster.Ports[0]},127.0.0.1:{cluster.Ports[1]}",
             "--json", "--report-dir", again);
         Assert.True(await job.WaitForExitAsync(CommandTimeout) == 0, job.Stderr);
         var after = Json(job.Stdout);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ActorProc.Cluster.Processes;
 
 namespace ActorProc.Cli.Tests.Cluster;
 

@@ -16,14 +16,14 @@ public sealed class NodeFailureSpec(ITestOutputHelper output)
     [Fact]
     public async Task Killed_node_mid_job_loses_no_task_and_the_total_equals_a_local_run()
     {
-        using var cluster = new TestCluster(3, output);
+        using var cluster = TestClusters.Create(3, output);
         var local = CliRunner.RunAsync("run", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--json");
         await cluster.StartAsync();
         var report = Path.Combine(cluster.Directory, "report");
-        var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
+        var submit = cluster.StartCommand("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
         await WaitForDoneAsync(submit, 1);
-        cluster.Nodes[2]!.Kill();
+        cluster.Kill(2);
 
         var exit = await submit.WaitForExitAsync(JobTimeout);
         Assert.True(exit == 0, $"submit exited {exit}:\n{submit.Stderr}");
@@ -44,13 +44,13 @@ public sealed class NodeFailureSpec(ITestOutputHelper output)
     [Fact]
     public async Task Node_leaving_gracefully_mid_job_hands_off_without_re_running_tasks()
     {
-        using var cluster = new TestCluster(3, output);
+        using var cluster = TestClusters.Create(3, output);
         await cluster.StartAsync();
         var report = Path.Combine(cluster.Directory, "report");
-        var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
+        var submit = cluster.StartCommand("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
         await WaitForDoneAsync(submit, 1);
-        var leaving = cluster.Nodes[2]!;
+        var leaving = cluster[2];
         leaving.Terminate();
 
         Assert.Equal(0, await leaving.WaitForExitAsync(TimeSpan.FromSeconds(60)));

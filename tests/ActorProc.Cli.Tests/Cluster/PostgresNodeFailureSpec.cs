@@ -19,13 +19,13 @@ public sealed class PostgresNodeFailureSpec(ITestOutputHelper output)
     public async Task Killed_node_mid_job_on_the_postgres_journal_loses_no_task_and_the_total_is_right()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
-        using var cluster = new TestCluster(3, output, database.Journal);
+        using var cluster = TestClusters.Create(3, output, database.Journal);
         await cluster.StartAsync();
         var report = Path.Combine(cluster.Directory, "report");
-        var submit = cluster.Start("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
+        var submit = cluster.StartCommand("submit", "submit", "sumsq", "--n", $"{N}", "--tasks", $"{Tasks}", "--partition-size", "100",
             "--cluster", cluster.Contact, "--json", "--verbose", "--report-dir", report);
         await WaitForDoneAsync(submit, 1);
-        cluster.Nodes[2]!.Kill();
+        cluster.Kill(2);
 
         var exit = await submit.WaitForExitAsync(JobTimeout);
         Assert.True(exit == 0, $"submit exited {exit}:\n{submit.Stderr}");

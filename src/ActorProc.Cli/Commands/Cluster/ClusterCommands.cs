@@ -12,5 +12,6 @@ internal static class ClusterCommands
         root.Subcommands.Add(SubmitCommand.Create(console));
         root.Subcommands.Add(JobCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(Chaos.ChaosCommand.Create(console));
     }
 }
