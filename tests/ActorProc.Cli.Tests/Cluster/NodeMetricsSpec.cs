@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ActorProc.Cluster.Processes;
 using Xunit.Abstractions;
 
 namespace ActorProc.Cli.Tests.Cluster;
@@ -34,8 +35,10 @@ public sealed class NodeMetricsSpec(ITestOutputHelper output) : IDisposable
         int[] ports = [FreePort(), FreePort()], metricsPorts = [FreePort(), FreePort()];
         var config = _directory.File("node.conf", System.Text.Encoding.UTF8.GetBytes(NodeConfig));
         var journal = "sqlite:" + Path.Combine(_directory.Path, "journal.db");
-        var nodes = Enumerable.Range(0, 2).Select(i => Track(new CliProcess($"node{i}", _directory.Path, "node", "--port", ports[i].ToString(),
-            "--seed", $"127.0.0.1:{ports[0]}", "--journal", journal, "--config", config, "--metrics-port", metricsPorts[i].ToString()))).ToArray();
+        // Each node its own --metrics-port: started one by one rather than through the TestKit's ClusterFixture (same arguments for every node).
+        var cli = ActorProcCli.FromPath(CliRunner.CliDll);
+        var nodes = Enumerable.Range(0, 2).Select(i => Track(new CliProcess(cli, $"node{i}", _directory.Path, ["node", "--port", ports[i].ToString(),
+            "--seed", $"127.0.0.1:{ports[0]}", "--journal", journal, "--config", config, "--metrics-port", metricsPorts[i].ToString()]))).ToArray();
         await Task.WhenAll(nodes.Select(n => n.WaitForLineAsync("actorproc cluster: this node is up", StartTimeout)));
         Assert.Contains($"actorproc: metrics at http://127.0.0.1:{metricsPorts[0]}/metrics", nodes[0].Stderr);
 
@@ -70,7 +73,7 @@ public sealed class NodeMetricsSpec(ITestOutputHelper output) : IDisposable
         foreach (var process in _processes)
         {
             process.Dispose();
-            output.WriteLine($"--- {process.Name} stderr (tail) ---\n{CliProcess.Tail(process.Stderr, 40)}");
+            output.WriteLine($"--- {process.Name} stderr (tail) ---\n{process.Tail(40)}");
         }
         _http.Dispose();
         _directory.Dispose();

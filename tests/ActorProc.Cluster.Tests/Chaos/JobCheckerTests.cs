@@ -10,7 +10,7 @@ public sealed class JobCheckerTests
     private static ClusterTaskResult Ok(long index, string output) => new(index, TaskOutcome.Succeeded, output, null, 1);
 
     private static JobStatus Completed(params ClusterTaskResult[] results) =>
-        new("job-1", "sumsq", JobState.Completed, 3, results.LongCount(r => r.Status == TaskOutcome.Succeeded), results.LongCount(r => r.Status != TaskOutcome.Succeeded), 2, null, results);
+        new("job-1", "sumsq", JobState.Completed, 3, results.LongCount(r => r.Status == TaskOutcome.Succeeded), results.LongCount(r => r.Status != TaskOutcome.Succeeded), 2, null, results, []);
 
     [Fact]
     public void One_expected_result_per_task_is_correct_and_counts_re_executions()
@@ -26,7 +26,7 @@ public sealed class JobCheckerTests
     public void Outputs_are_compared_as_json_values()
     {
         var job = new ExpectedJob(new JobSpec("job-1", "hash", ["sha256:/a"], 1), ["""{"path":"/a","hex":"ab","length":2}"""]);
-        var status = new JobStatus("job-1", "hash", JobState.Completed, 1, 1, 0, 0, null, [Ok(0, """{ "hex": "ab", "length": 2, "path": "/a" }""")]);
+        var status = new JobStatus("job-1", "hash", JobState.Completed, 1, 1, 0, 0, null, [Ok(0, """{ "hex": "ab", "length": 2, "path": "/a" }""")], []);
 
         Assert.True(JobChecker.Check(job, status).IsCorrect);
     }
@@ -45,7 +45,7 @@ public sealed class JobCheckerTests
     [InlineData(JobState.Accepted)]
     public void A_job_that_never_completes_loses_every_task(JobState state)
     {
-        var check = JobChecker.Check(Job, new JobStatus("job-1", "sumsq", state, 3, 2, 0, 0, null, []));
+        var check = JobChecker.Check(Job, new JobStatus("job-1", "sumsq", state, 3, 2, 0, 0, null, [], []));
 
         Assert.Equal(3, check.Lost);
         Assert.Contains("not completed", check.Problems.Single());
@@ -63,7 +63,7 @@ public sealed class JobCheckerTests
     [Fact]
     public void A_failed_job_loses_every_task()
     {
-        var check = JobChecker.Check(Job, new JobStatus("job-1", "sumsq", JobState.Failed, 3, 0, 0, 0, "no task 'sumsq' on node x", []));
+        var check = JobChecker.Check(Job, new JobStatus("job-1", "sumsq", JobState.Failed, 3, 0, 0, 0, "no task 'sumsq' on node x", [], []));
 
         Assert.Equal(3, check.Lost);
         Assert.Contains("no task 'sumsq'", check.Problems.Single());
