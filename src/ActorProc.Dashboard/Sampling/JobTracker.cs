@@ -1,0 +1,117 @@
+using ActorProc.Cluster.Jobs;
+using ActorProc.Tasks;
+
+namespace ActorProc.Dashboard.Sampling;
+
+/// <summary>
+/// What the dashboard remembers about jobs between status samples: the running jobs, the recent jobs
+/// (seen running since the dashboard started, with their final state), the latest failures, and the
+/// throughput history. Throughput is derived from successive samples: the tasks that became done
+/// (succeeded or failed) in every job since the previous sample, over the time between the samples.
+/// A job first seen part-way is counted from that point on, so a dashboard started late shows no spike.
+/// Concurrency contract: not thread-safe; the sampler calls it from its status loop only, and publishes
+/// the immutable <see cref="JobsView"/> it returns.
+/// </summary>
+internal sealed class JobTracker(TimeSpan throughputWindow)
+{
+    public const int RecentKept = 20;
+    public const int FailuresKept = 50;
+
+    private readonly Dictionary<string, JobView> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _doneSeen = new(StringComparer.Ordinal);
+    private readonly LinkedList<JobView> _recent = new();
+    private readonly LinkedList<FailureView> _failures = new();
+    private readonly Queue<ThroughputPoint> _throughput = new();
+    private readonly HashSet<(string JobId, long Index)> _failureKeys = [];
+    private DateTimeOffset? _lastSample;
+    private long _doneSinceLastSample;
+
+    /// <summary>
+    /// Records the running jobs of a status sample and returns the jobs that were running before and are
+    /// not listed now: finished, or briefly out of sight (their shard is moving). The caller asks each
+    /// for its state and reports it with <see cref="Finished"/> or <see cref="Running"/>.
+    /// </summary>
+    public IReadOnlyList<string> ObserveRunning(IReadOnlyList<JobStatus> running, DateTimeOffset now)
+    {
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var job in running)
+        {
+            listed.Add(job.JobId);
+            Running(job, now);
+        }
+        return _running.Keys.Where(id => !listed.Contains(id)).ToArray();
+    }
+
+    /// <summary>A job that is not done yet (listed, or asked for after it dropped out of the list).</summary>
+    public void Running(JobStatus job, DateTimeOffset now)
+    {
+        var firstSeen = _running.TryGetValue(job.JobId, out var known) ? known.FirstSeen : now;
+        _running[job.JobId] = ToView(job, firstSeen, finishedAt: null);
+        CountDone(job);
+    }
+
+    /// <summary>A job that has completed or failed: it moves to the recent jobs and its failed tasks to the failures.</summary>
+    public void Finished(JobStatus job, DateTimeOffset now)
+    {
+        var firstSeen = _running.Remove(job.JobId, out var known) ? known.FirstSeen : now;
+        CountDone(job);
+        _doneSeen.Remove(job.JobId);
+        _recent.AddFirst(ToView(job, firstSeen, now));
+        while (_recent.Count > RecentKept) _recent.RemoveLast();
+        foreach (var result in job.Results.Where(r => r.Status != TaskOutcome.Succeeded))
+            AddFailure(new FailureView(job.JobId, result.Index, null, result.Error ?? result.Status.ToString(), now));
+        if (job.State == JobState.Failed && job.Error is { } error)
+            AddFailure(new FailureView(job.JobId, -1, null, error, now)); // the job as a whole could not run
+    }
+
+    /// <summary>A job that was running and is no longer known to the cluster (its journal was wiped).</summary>
+    public void Vanished(string jobId, DateTimeOffset now)
+    {
+        if (!_running.Remove(jobId, out var known)) return;
+        _doneSeen.Remove(jobId);
+        _recent.AddFirst(known with { State = "unknown", FinishedAt = now });
+        while (_recent.Count > RecentKept) _recent.RemoveLast();
+    }
+
+    /// <summary>Adds a failed task unless it is listed already (the same task is reported by every later sample).</summary>
+    public void AddFailure(FailureView failure)
+    {
+        if (!_failureKeys.Add((failure.JobId, failure.Index))) return;
+        _failures.AddFirst(failure);
+        while (_failures.Count > FailuresKept)
+        {
+            var oldest = _failures.Last!.Value;
+            _failures.RemoveLast();
+            _failureKeys.Remove((oldest.JobId, oldest.Index));
+        }
+    }
+
+    /// <summary>Closes the sample: adds a throughput point and returns everything as an immutable view.</summary>
+    public JobsView Complete(IReadOnlyList<ShardView> shards, DateTimeOffset now, string? error)
+    {
+        if (_lastSample is { } last && now > last)
+        {
+            _throughput.Enqueue(new ThroughputPoint(now, _doneSinceLastSample / (now - last).TotalSeconds));
+            while (_throughput.Count > 0 && now - _throughput.Peek().Time > throughputWindow) _throughput.Dequeue();
+        }
+        _lastSample = now;
+        _doneSinceLastSample = 0;
+        return new JobsView(shards, _running.Values.OrderBy(j => j.FirstSeen).ThenBy(j => j.Id, StringComparer.Ordinal).ToArray(),
+            [.. _recent], [.. _throughput], [.. _failures], now, error);
+    }
+
+    /// <summary>The view after a failed status query: what was known, with the error and no new throughput point.</summary>
+    public JobsView Stale(JobsView previous, string error) => previous with { Error = error };
+
+    private void CountDone(JobStatus job)
+    {
+        var done = job.Succeeded + job.Failed;
+        // First sight: a baseline, not throughput (the tasks were done before the dashboard looked).
+        if (_doneSeen.TryGetValue(job.JobId, out var before)) _doneSinceLastSample += Math.Max(0, done - before);
+        _doneSeen[job.JobId] = Math.Max(done, before);
+    }
+
+    private static JobView ToView(JobStatus job, DateTimeOffset firstSeen, DateTimeOffset? finishedAt) =>
+        new(job.JobId, job.TaskName, job.State.ToString().ToLowerInvariant(), job.Total, job.Succeeded, job.Failed, job.Reexecuted,
+            job.Error, firstSeen, finishedAt);
+}
