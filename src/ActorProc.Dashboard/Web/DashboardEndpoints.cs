@@ -19,7 +19,8 @@ internal static class DashboardEndpoints
     public static void Map(IEndpointRouteBuilder routes, ClusterSampler sampler, CancellationToken serverStopping)
     {
         routes.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
-        routes.MapGet("/{file:regex(^[a-z-]+\\.(js|css)$)}", (string file) => EmbeddedAssets.Serve(file));
+        routes.MapGet("/dashboard.js", () => EmbeddedAssets.Serve("dashboard.js"));
+        routes.MapGet("/dashboard.css", () => EmbeddedAssets.Serve("dashboard.css"));
         routes.MapGet("/api/snapshot", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";

@@ -4,6 +4,7 @@ using ActorProc.Cli.Cluster;
 using ActorProc.Cli.Hosting;
 using ActorProc.Cli.Output;
 using ActorProc.Cluster.Nodes;
+using ActorProc.Dashboard;
 
 namespace ActorProc.Cli.Commands.Cluster;
 
@@ -28,6 +29,9 @@ internal static class NodeCommand
         {
             host, port, seeds, roles, journal, assemblies, config,
         };
+        // The live dashboard (--dashboard-port, --dashboard-host, --dashboard-token).
+        var dashboard = new DashboardFlags(prefix: "dashboard-", portRequired: false);
+        dashboard.AddTo(command);
         command.SetAction((parse, _) => RunAsync(new NodeSettings
         {
             Host = parse.GetValue(host),
@@ -35,11 +39,11 @@ internal static class NodeCommand
             Seeds = parse.GetValue(seeds) is { Length: > 0 } s ? s : null,
             Roles = parse.GetValue(roles) is { } r ? r.Split(',', StringSplitOptions.TrimEntries) : null,
             Journal = parse.GetValue(journal),
-        }, parse.GetValue(assemblies) ?? [], parse.GetValue(config), console));
+        }, parse.GetValue(assemblies) ?? [], parse.GetValue(config), console, dashboard.Read(parse)));
         return command;
     }
 
-    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console)
+    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console, DashboardOptions? dashboard)
     {
         using var stop = new StopSignal(console.Error);
         ClusterNode node;
@@ -51,6 +55,7 @@ internal static class NodeCommand
             var environment = EnvironmentOverrides.Read();
             var config = environment.IsEmpty ? file : file.IsEmpty ? environment : environment.WithFallback(file);
             tasks = ClusterTasks.Create(assemblies.Select(PluginLoadContext.Load));
+            dashboard?.Validate(); // a bad dashboard host or a missing token stops the node before it joins
             node = await ClusterNode.StartAsync(flags with { Config = config }, tasks, stop.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or ArgumentException or JournalUnavailableException or ConfigurationException)
@@ -64,6 +69,13 @@ internal static class NodeCommand
         }
 
         console.Error.WriteLine($"actorproc: node {node.Address} started with tasks: {string.Join(", ", tasks.Tasks.Select(t => t.Name))}");
+        // The dashboard sees the cluster through the node's own client; a port in use stops the node (exit 2).
+        await using var dashboardServer = dashboard is null ? null : await DashboardStarter.TryStartAsync(node.Jobs, dashboard, console, CancellationToken.None).ConfigureAwait(false);
+        if (dashboard is not null && dashboardServer is null)
+        {
+            await node.StopAsync().ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
         var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
         if (stopped == node.WhenTerminated)
         {
