@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ActorProc.Dashboard.Tests.Browser;
+
+/// <summary>
+/// The dashboard of a real two-node cluster in headless Chromium: a job's progress bar moves while the
+/// job runs and a node killed with kill -9 turns unreachable, both pushed to the open page (no reload,
+/// no navigation: a marker set on the page's window survives to the end).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserSpec(ITestOutputHelper output)
+{
+    /// <summary>Generous: the page waits for processes on a loaded 2-core machine.</summary>
+    private const float Timeout = 60_000;
+
+    [Fact]
+    public async Task Running_job_progress_moves_and_a_killed_node_shows_unreachable_without_a_reload()
+    {
+        var chromium = Chromium.ExecutablePath();
+        using var nodes = new DashboardNodes(2, output);
+        await nodes.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Arguments });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        await page.GotoAsync(nodes.Dashboard!.ToString());
+
+        var killed = page.Locator($"#members tr[data-member=\"{DashboardNodes.Address(nodes.Ports[1])}\"] .reachability");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = Timeout });
+        await Expect(killed).ToHaveTextAsync("reachable", new() { Timeout = Timeout });
+        await page.EvaluateAsync("() => { window.actorprocNoReload = true; }");
+
+        // 400 partitions of 5 quick tasks: the journal paces the job, so partitions finish one after another.
+        var submit = nodes.Start("submit", "submit", "sumsq", "--n", "4000000", "--tasks", "2000", "--partition-size", "5",
+            "--job-id", "dashboard-job", "--cluster", nodes.Contact, "--detach");
+        Assert.Equal(0, await submit.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+
+        const string bar = "#running tr[data-job=\"dashboard-job\"] progress";
+        var first = await page.WaitForFunctionAsync($$"""
+            () => { const p = document.querySelector('{{bar}}'); return p && p.value > 0 && p.value < p.max ? p.value : null; }
+            """, null, new() { Timeout = Timeout });
+        var before = await first.JsonValueAsync<double>();
+        await page.WaitForFunctionAsync($$"""
+            (before) => { const p = document.querySelector('{{bar}}'); return !!p && p.value > before; }
+            """, before, new() { Timeout = Timeout });
+        var after = await page.Locator(bar).EvaluateAsync<double>("p => p.value");
+        output.WriteLine($"progress bar moved from {before} to {after} of 2000 tasks");
+
+        nodes.Nodes[1].Kill();
+        await Expect(killed).ToHaveTextAsync("unreachable", new() { Timeout = Timeout });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.actorprocNoReload === true"), "the page was reloaded or navigated away");
+
+        if (Environment.GetEnvironmentVariable("ACTORPROC_DASHBOARD_SCREENSHOT") is { Length: > 0 } screenshot)
+            await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+    }
+}
