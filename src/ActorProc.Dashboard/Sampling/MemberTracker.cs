@@ -3,9 +3,10 @@ using ActorProc.Cluster.Client;
 namespace ActorProc.Dashboard.Sampling;
 
 /// <summary>
-/// The member table: the current members, plus members that left the cluster (downed after a crash, or
-/// gone after a graceful leave), shown as <c>removed</c> and not reachable for <see cref="RemovedKept"/>,
-/// so an operator who looks a minute after a node died still sees which one it was.
+/// The member table: the current members, plus members that left the cluster, shown as <c>removed</c> for
+/// <see cref="RemovedKept"/>, so an operator who looks a minute after a node died still sees which one it
+/// was. A removed member keeps the reachability it was last seen with: unreachable for a node that died
+/// and was downed, reachable for one that left gracefully (the page says "left").
 /// Concurrency contract: not thread-safe; the sampler calls it from its publishing loop only.
 /// </summary>
 internal sealed class MemberTracker
@@ -28,7 +29,7 @@ internal sealed class MemberTracker
         {
             if (present.Contains(address)) continue;
             if (now - lastSeen > RemovedKept) _known.Remove(address);
-            else if (member.Status != "removed") _known[address] = (member with { Status = "removed", Reachable = false }, lastSeen);
+            else if (member.Status != "removed") _known[address] = (member with { Status = "removed" }, lastSeen);
         }
         return _known.Values.Select(v => v.Member).OrderBy(m => m.Address, StringComparer.Ordinal).ToArray();
     }

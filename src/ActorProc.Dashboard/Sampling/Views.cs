@@ -3,7 +3,10 @@ namespace ActorProc.Dashboard.Sampling;
 // What the page shows, as immutable records serialized to JSON (camelCase) for /api/snapshot and the
 // event stream. Times are UTC; counts are tasks.
 
-/// <summary>One cluster member as the dashboard's member sees it; kept for a while after it is removed.</summary>
+/// <summary>
+/// One cluster member as the dashboard's member sees it; kept for a while after it is removed, with
+/// <see cref="Reachable"/> as last seen (false: it died and was downed; true: it left gracefully).
+/// </summary>
 internal sealed record MemberView(string Address, IReadOnlyList<string> Roles, string Status, bool Reachable, bool IsSelf);
 
 /// <summary>The shards and live entities of one worker node.</summary>

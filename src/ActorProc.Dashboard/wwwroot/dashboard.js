@@ -33,6 +33,7 @@
     const tr = document.createElement("tr");
     tr.dataset.member = m.address;
     if (!m.reachable) tr.className = "down";
+    else if (m.status === "removed") tr.className = "left";
     const address = cell(m.address, "mono address");
     if (m.isSelf) {
       const self = document.createElement("span");
@@ -40,8 +41,9 @@
       self.textContent = "(this dashboard)";
       address.append(self);
     }
-    tr.append(address, cell(m.roles.join(", "), "roles"), cell(m.status, "status"),
-      cell(m.reachable ? "reachable" : "unreachable", "reachability " + (m.reachable ? "reachable" : "unreachable")));
+    // A removed member keeps its last reachability: unreachable = it died and was downed; reachable = it left.
+    const reachability = m.reachable ? (m.status === "removed" ? "left" : "reachable") : "unreachable";
+    tr.append(address, cell(m.roles.join(", "), "roles"), cell(m.status, "status"), cell(reachability, "reachability " + reachability));
     return tr;
   }
 
@@ -125,7 +127,7 @@
       children.push(svg("polyline", { points: line, class: "line" }));
     }
     const latest = points.length ? points[points.length - 1].tasksPerSecond : 0;
-    children.push(svg("text", { x: width - right, y: top + 10, "text-anchor": "end", id: "throughput-now" }, `${compact(latest)} tasks/s`));
+    $("#throughput-now").textContent = compact(latest);
     root.replaceChildren(...children);
   }
 
