@@ -1,12 +1,13 @@
 using ActorProc.Cluster.Client;
+using ActorProc.Cluster.Jobs;
 
 namespace ActorProc.Dashboard.Sampling;
 
 /// <summary>
 /// Samples a cluster through a <see cref="ClusterJobClient"/> and publishes a <see cref="DashboardSnapshot"/>
-/// every interval. Two loops, so that a slow status query never delays the member table: the status loop
-/// asks for shards and running jobs (a job whose shard is moving after a crash may take up to the ask
-/// timeout to answer) and replaces <see cref="_jobs"/>; the publishing loop reads the members from this
+/// every interval. Two loops, so that a slow job query never delays the member table: the status loop
+/// asks for the live entities and the jobs' states (a job whose shard is moving after a crash may take
+/// up to the ask timeout to answer) and replaces <see cref="_jobs"/>; the publishing loop reads the members from this
 /// member's own cluster state (no network) and publishes a snapshot with the latest jobs view.
 /// <para>
 /// Concurrency contract: each loop runs on its own; the status loop alone touches <see cref="_tracker"/>,
@@ -100,43 +101,48 @@ internal sealed class ClusterSampler : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One job sample: the live entities from the shard regions (nothing is sent to the jobs, so finished
+    /// jobs still passivate), then the state of each job that is new or not yet done.
+    /// </summary>
     private async Task SampleJobsAsync(CancellationToken stop)
     {
         try
         {
-            var status = await _client.GetClusterStatusAsync(stop).ConfigureAwait(false);
+            var nodes = await _client.GetLiveEntitiesAsync(stop).ConfigureAwait(false);
+            var asked = _tracker.ToAsk(nodes.SelectMany(n => n.JobIds));
+            var answers = await Task.WhenAll(asked.Select(id => AskAsync(id, stop))).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
-            foreach (var id in _tracker.ObserveRunning(status.RunningJobs, now))
-                await FollowUpAsync(id, stop).ConfigureAwait(false);
-            var shards = status.Shards.Select(s => new ShardView(s.Address, s.JobShards, s.PartitionShards, s.Jobs, s.Partitions)).ToArray();
-            _jobs = _tracker.Complete(shards, DateTimeOffset.UtcNow, null);
+            foreach (var (id, answered, job) in answers)
+            {
+                if (!answered) continue; // no answer in time (its shard is moving): asked again next sample
+                if (job is null) _tracker.Vanished(id, now);
+                else if (job.IsDone) _tracker.Finished(job, now);
+                else _tracker.Running(job, now);
+            }
+            var shards = nodes.Select(n => new ShardView(n.Address, n.JobShards, n.PartitionShards, n.JobIds.Count, n.Partitions)).ToArray();
+            var timedOut = answers.Count(a => !a.Answered);
+            _jobs = _tracker.Complete(shards, now, timedOut == 0 ? null : $"{timedOut} job(s) did not answer in time (a shard may be moving after a node left); shown as last seen.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Shown on the page; the loop goes on (a status query fails while shards move after a crash).
+            // Shown on the page; the loop goes on.
             _jobs = _tracker.Stale(_jobs, $"The last status query did not complete: {e.Message}");
         }
     }
 
-    /// <summary>A job that dropped out of the running list: finished, or out of sight while its shard moves.</summary>
-    private async Task FollowUpAsync(string jobId, CancellationToken stop)
+    /// <summary>A job's state; with its results when it is done and some tasks failed (the failures are listed only with the results).</summary>
+    private async Task<(string Id, bool Answered, JobStatus? Job)> AskAsync(string jobId, CancellationToken stop)
     {
         try
         {
             var job = await _client.GetJobAsync(jobId, includeResults: false, stop).ConfigureAwait(false);
-            var now = DateTimeOffset.UtcNow;
-            if (job is null) _tracker.Vanished(jobId, now);
-            else if (!job.IsDone) _tracker.Running(job, now);
-            else
-            {
-                // Failed tasks are listed only with the results; fetch them only when there are some.
-                if (job.Failed > 0) job = await _client.GetJobAsync(jobId, includeResults: true, stop).ConfigureAwait(false) ?? job;
-                _tracker.Finished(job, now);
-            }
+            if (job is { IsDone: true, Failed: > 0 }) job = await _client.GetJobAsync(jobId, includeResults: true, stop).ConfigureAwait(false) ?? job;
+            return (jobId, true, job);
         }
         catch (TimeoutException)
         {
-            // Still out of sight: it stays among the running jobs and is asked for again next sample.
+            return (jobId, false, null);
         }
     }
 

@@ -5,10 +5,11 @@ namespace ActorProc.Dashboard.Sampling;
 
 /// <summary>
 /// What the dashboard remembers about jobs between status samples: the running jobs, the recent jobs
-/// (seen running since the dashboard started, with their final state), the latest failures, and the
-/// throughput history. Throughput is derived from successive samples: the tasks that became done
-/// (succeeded or failed) in every job since the previous sample, over the time between the samples.
-/// A job first seen part-way is counted from that point on, so a dashboard started late shows no spike.
+/// (seen since the dashboard started, with their final state), the latest failures, and the throughput
+/// history. Throughput is derived from successive samples: the tasks that became done (succeeded or
+/// failed) in every job since the previous sample, over the time between the samples. Jobs already in
+/// the first sample count from there on (their earlier tasks were done before the dashboard looked); a
+/// job that appears later counts all its done tasks, since they were done since the previous sample.
 /// Concurrency contract: not thread-safe; the sampler calls it from its status loop only, and publishes
 /// the immutable <see cref="JobsView"/> it returns.
 /// </summary>
@@ -27,20 +28,14 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
     private long _doneSinceLastSample;
 
     /// <summary>
-    /// Records the running jobs of a status sample and returns the jobs that were running before and are
-    /// not listed now: finished, or briefly out of sight (their shard is moving). The caller asks each
-    /// for its state and reports it with <see cref="Finished"/> or <see cref="Running"/>.
+    /// The jobs to ask for their state this sample: the live ones not known to be done, and the running
+    /// ones out of sight (finished and passivated, or their shard is moving).
     /// </summary>
-    public IReadOnlyList<string> ObserveRunning(IReadOnlyList<JobStatus> running, DateTimeOffset now)
-    {
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var job in running)
-        {
-            listed.Add(job.JobId);
-            Running(job, now);
-        }
-        return _running.Keys.Where(id => !listed.Contains(id)).ToArray();
-    }
+    public IReadOnlyList<string> ToAsk(IEnumerable<string> live) =>
+        live.Where(id => !IsKnownDone(id)).Union(_running.Keys, StringComparer.Ordinal).ToArray();
+
+    /// <summary>True for a job listed among the recent jobs: its state is final, it need not be asked again.</summary>
+    public bool IsKnownDone(string jobId) => _recent.Any(j => j.Id == jobId);
 
     /// <summary>A job that is not done yet (listed, or asked for after it dropped out of the list).</summary>
     public void Running(JobStatus job, DateTimeOffset now)
@@ -53,6 +48,7 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
     /// <summary>A job that has completed or failed: it moves to the recent jobs and its failed tasks to the failures.</summary>
     public void Finished(JobStatus job, DateTimeOffset now)
     {
+        if (IsKnownDone(job.JobId)) return;
         var firstSeen = _running.Remove(job.JobId, out var known) ? known.FirstSeen : now;
         CountDone(job);
         _doneSeen.Remove(job.JobId);
@@ -106,8 +102,8 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
     private void CountDone(JobStatus job)
     {
         var done = job.Succeeded + job.Failed;
-        // First sight: a baseline, not throughput (the tasks were done before the dashboard looked).
-        if (_doneSeen.TryGetValue(job.JobId, out var before)) _doneSinceLastSample += Math.Max(0, done - before);
+        // First sight in the first sample: a baseline (the tasks were done before the dashboard looked).
+        if (_doneSeen.TryGetValue(job.JobId, out var before) || _lastSample is not null) _doneSinceLastSample += Math.Max(0, done - before);
         _doneSeen[job.JobId] = Math.Max(done, before);
     }
 

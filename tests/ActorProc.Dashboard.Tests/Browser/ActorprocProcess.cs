@@ -39,6 +39,8 @@ internal sealed class ActorprocProcess : IDisposable
 
     public static string CliDll { get; } = Metadata("CliDll");
 
+    public static string PluginDll { get; } = Metadata("PluginDll");
+
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     private static string DotnetHost { get; } =

@@ -6,7 +6,7 @@ namespace ActorProc.Dashboard.Tests.Browser;
 
 /// <summary>
 /// Real <c>actorproc node</c> processes on free loopback ports sharing a SQLite journal in a temporary
-/// directory; node 0 forms the cluster and serves the dashboard (<c>--dashboard-port 0</c>, its address
+/// directory, with the plugin sample's tasks; node 0 forms the cluster and serves the dashboard (<c>--dashboard-port 0</c>, its address
 /// read from the node's "dashboard at" line). On dispose every process is killed and the tail of each
 /// one's stderr goes to the test output.
 /// </summary>
@@ -50,17 +50,24 @@ internal sealed class DashboardNodes : IDisposable
     public static string Address(int port) => $"akka.tcp://actorproc@127.0.0.1:{port}";
 
     /// <summary>Starts every node, waits until each is up and the dashboard listens.</summary>
-    public async Task StartAsync(params string[] dashboardArgs)
+    public async Task StartAsync()
     {
         for (var i = 0; i < Ports.Count; i++)
         {
             string[] args = ["node", "--host", "127.0.0.1", "--port", Ports[i].ToString(), "--seed", Contact,
-                "--journal", "sqlite:" + Path.Combine(Directory, "journal.db"), "--config", Path.Combine(Directory, "node.conf")];
-            Nodes.Add(Start($"node{i} :{Ports[i]}", i == 0 ? [.. args, "--dashboard-port", "0", .. dashboardArgs] : args));
+                "--journal", "sqlite:" + Path.Combine(Directory, "journal.db"), "--config", Path.Combine(Directory, "node.conf"),
+                "--assembly", ActorprocProcess.PluginDll];
+            Nodes.Add(Start($"node{i} :{Ports[i]}", i == 0 ? [.. args, "--dashboard-port", "0"] : args));
         }
         await Task.WhenAll(Nodes.Select(n => n.WaitForLineAsync("actorproc cluster: this node is up", StartTimeout)));
-        var line = await Nodes[0].WaitForLineAsync("actorproc: dashboard at ", StartTimeout);
-        Dashboard = new Uri(line[(line.IndexOf("http", StringComparison.Ordinal))..].Split(' ')[0]);
+        Dashboard = await DashboardAddressAsync(Nodes[0]);
+    }
+
+    /// <summary>The address in a process's "actorproc: dashboard at URL" line.</summary>
+    public static async Task<Uri> DashboardAddressAsync(ActorprocProcess process)
+    {
+        var line = await process.WaitForLineAsync("actorproc: dashboard at ", StartTimeout);
+        return new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..].Split(' ')[0]);
     }
 
     /// <summary>Starts another actorproc command (a submit), killed on dispose like the nodes.</summary>

@@ -11,53 +11,70 @@ public sealed class JobTrackerTests
     private static JobStatus Job(string id, JobState state, long succeeded, long failed = 0, long total = 100, IReadOnlyList<ClusterTaskResult>? results = null) =>
         new(id, "sumsq", state, total, succeeded, failed, 0, null, results ?? []);
 
+    /// <summary>What the sampler does with the answers of one sample.</summary>
+    private static JobsView Sample(JobTracker tracker, DateTimeOffset now, params JobStatus[] answers)
+    {
+        foreach (var job in answers)
+        {
+            if (job.IsDone) tracker.Finished(job, now);
+            else tracker.Running(job, now);
+        }
+        return tracker.Complete([], now, null);
+    }
+
     [Fact]
     public void Throughput_is_the_tasks_done_between_two_samples_over_the_time_between_them()
     {
         var tracker = new JobTracker(TimeSpan.FromMinutes(5));
-        tracker.ObserveRunning([Job("a", JobState.Running, 40)], T0);
-        var first = tracker.Complete([], T0, null);
-        tracker.ObserveRunning([Job("a", JobState.Running, 60), Job("b", JobState.Running, 10)], T0.AddSeconds(2));
-        var second = tracker.Complete([], T0.AddSeconds(2), null);
+        var first = Sample(tracker, T0, Job("a", JobState.Running, 40));
+        var second = Sample(tracker, T0.AddSeconds(2), Job("a", JobState.Running, 60), Job("b", JobState.Running, 10));
 
-        Assert.Empty(first.Throughput); // one sample has no interval
-        // a: 40 -> 60 is 20 tasks in 2 s; b is new: its 10 tasks were done before the dashboard saw it.
-        Assert.Equal(10, Assert.Single(second.Throughput).TasksPerSecond);
+        Assert.Empty(first.Throughput); // one sample has no interval, and a's 40 tasks were done before the dashboard looked
+        // a: 40 -> 60, and b, new since the first sample, 10: 30 tasks in 2 s.
+        Assert.Equal(15, Assert.Single(second.Throughput).TasksPerSecond);
     }
 
     [Fact]
-    public void A_job_that_finished_moves_to_the_recent_jobs_with_its_failed_tasks_listed()
+    public void A_job_that_finished_moves_to_the_recent_jobs_with_its_failed_tasks_listed_and_is_not_asked_again()
     {
         var tracker = new JobTracker(TimeSpan.FromMinutes(5));
-        tracker.ObserveRunning([Job("a", JobState.Running, 50)], T0);
-        tracker.Complete([], T0, null);
-        var gone = tracker.ObserveRunning([], T0.AddSeconds(1));
-        Assert.Equal(["a"], gone);
-        tracker.Finished(Job("a", JobState.Completed, 98, 2, results:
+        Sample(tracker, T0, Job("a", JobState.Running, 50));
+        var view = Sample(tracker, T0.AddSeconds(1), Job("a", JobState.Completed, 98, 2, results:
         [
             new ClusterTaskResult(3, TaskOutcome.Failed, null, "FormatException: 'x' is not a number", 1),
             new ClusterTaskResult(4, TaskOutcome.Succeeded, "16", null, 1),
             new ClusterTaskResult(7, TaskOutcome.TimedOut, null, null, 2),
-        ]), T0.AddSeconds(1));
-        var view = tracker.Complete([], T0.AddSeconds(1), null);
+        ]));
 
         Assert.Empty(view.Running);
         var recent = Assert.Single(view.Recent);
-        Assert.Equal(("a", "completed", 98L, 2L), (recent.Id, recent.State, recent.Succeeded, recent.Failed));
+        Assert.Equal(("a", "completed", 98L, 2L, T0), (recent.Id, recent.State, recent.Succeeded, recent.Failed, recent.FirstSeen));
         Assert.Equal([7L, 3L], view.Failures.Select(f => f.Index)); // newest first
         Assert.Equal("TimedOut", view.Failures[0].Error);
         Assert.Equal("FormatException: 'x' is not a number", view.Failures[1].Error);
         Assert.Equal(50, Assert.Single(view.Throughput).TasksPerSecond); // 50 -> 100 done in 1 s
+        Assert.Empty(tracker.ToAsk(["a"])); // its entity lives on a while; it is not asked (and kept alive) again
     }
 
     [Fact]
-    public void A_job_out_of_sight_while_its_shard_moves_stays_running()
+    public void A_job_that_ran_and_finished_between_two_samples_is_listed_and_counted()
     {
         var tracker = new JobTracker(TimeSpan.FromMinutes(5));
-        tracker.ObserveRunning([Job("a", JobState.Running, 10)], T0);
-        Assert.Equal(["a"], tracker.ObserveRunning([], T0.AddSeconds(1)));
-        tracker.Running(Job("a", JobState.Running, 20), T0.AddSeconds(1));
-        var view = tracker.Complete([], T0.AddSeconds(1), null);
+        Sample(tracker, T0);
+        Assert.Equal(["quick"], tracker.ToAsk(["quick"]));
+        var view = Sample(tracker, T0.AddSeconds(2), Job("quick", JobState.Completed, 10, total: 10));
+
+        Assert.Equal("quick", Assert.Single(view.Recent).Id);
+        Assert.Equal(5, Assert.Single(view.Throughput).TasksPerSecond);
+    }
+
+    [Fact]
+    public void A_running_job_out_of_sight_is_asked_again_and_stays_running()
+    {
+        var tracker = new JobTracker(TimeSpan.FromMinutes(5));
+        Sample(tracker, T0, Job("a", JobState.Running, 10));
+        Assert.Equal(["a"], tracker.ToAsk([])); // not live on any reachable node: its shard may be moving
+        var view = Sample(tracker, T0.AddSeconds(1), Job("a", JobState.Running, 20));
 
         Assert.Equal(T0, Assert.Single(view.Running).FirstSeen);
         Assert.Empty(view.Recent);
@@ -83,11 +100,7 @@ public sealed class JobTrackerTests
     public void Throughput_older_than_the_window_is_dropped()
     {
         var tracker = new JobTracker(TimeSpan.FromSeconds(10));
-        for (var s = 0; s <= 30; s++)
-        {
-            tracker.ObserveRunning([Job("a", JobState.Running, s, total: 1000)], T0.AddSeconds(s));
-            tracker.Complete([], T0.AddSeconds(s), null);
-        }
+        for (var s = 0; s <= 30; s++) Sample(tracker, T0.AddSeconds(s), Job("a", JobState.Running, s, total: 1000));
         var view = tracker.Complete([], T0.AddSeconds(31), null);
 
         Assert.All(view.Throughput, p => Assert.True(T0.AddSeconds(31) - p.Time <= TimeSpan.FromSeconds(10)));
