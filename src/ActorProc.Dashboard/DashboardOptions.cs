@@ -36,6 +36,10 @@ public sealed record DashboardOptions
     public bool IsLoopback =>
         string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip));
 
+    /// <summary>The options with the token masked (a record would print it, and options end up in logs).</summary>
+    public override string ToString() =>
+        $"DashboardOptions {{ Host = {Host}, Port = {Port}, Token = {(Token is null ? "(none)" : "***")}, SampleInterval = {SampleInterval}, ThroughputWindow = {ThroughputWindow} }}";
+
     /// <summary>Checks every option; each problem is reported with the option's name and the reason.</summary>
     /// <exception cref="ArgumentException">A value is out of range, the host is blank, or a non-loopback host has no token.</exception>
     public void Validate()

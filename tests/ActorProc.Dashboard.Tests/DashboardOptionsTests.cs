@@ -25,4 +25,8 @@ public sealed class DashboardOptionsTests
     [Fact]
     public void A_port_out_of_range_is_named() =>
         Assert.Contains("70000", Assert.Throws<ArgumentException>(() => new DashboardOptions { Port = 70000 }.Validate()).Message);
+
+    [Fact]
+    public void The_token_is_masked_when_the_options_are_printed() =>
+        Assert.DoesNotContain("s3cret", new DashboardOptions { Host = "0.0.0.0", Port = 1, Token = "s3cret" }.ToString());
 }

@@ -24,8 +24,11 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
     public async Task Running_job_progress_moves_and_a_killed_node_shows_unreachable_without_a_reload()
     {
         var chromium = Chromium.ExecutablePath();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
         using var nodes = new DashboardNodes(2, output);
         await nodes.StartAsync();
+        Phase("nodes up, dashboard listening");
         using var takenPort = new TcpListener(IPAddress.Loopback, 0);
         takenPort.Start();
         var taken = ((IPEndPoint)takenPort.LocalEndpoint).Port;
@@ -47,12 +50,14 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
         await Expect(page.Locator(killedRow)).ToHaveTextAsync("reachable", new() { Timeout = Timeout });
         await Expect(clientPage.Locator(killedRow)).ToHaveTextAsync("reachable", new() { Timeout = Timeout });
         await page.EvaluateAsync("() => { window.actorprocNoReload = true; }");
-        Assert.Equal(0, await failing.WaitForExitAsync(ExitTimeout));
+        Phase("both pages live, every member reachable");
+        Assert.True(await failing.WaitForExitAsync(ExitTimeout) == 0, failing.Tail());
 
         // 400 partitions of 5 quick tasks: the journal paces the job, so partitions finish one after another.
         var submit = nodes.Start("submit", "submit", "sumsq", "--n", "4000000", "--tasks", "2000", "--partition-size", "5",
             "--job-id", "dashboard-job", "--cluster", nodes.Contact, "--detach");
-        Assert.Equal(0, await submit.WaitForExitAsync(ExitTimeout));
+        Assert.True(await submit.WaitForExitAsync(ExitTimeout) == 0, submit.Tail());
+        Phase("jobs submitted");
 
         const string bar = "#running tr[data-job=\"dashboard-job\"] progress";
         var first = await page.WaitForFunctionAsync($$"""
@@ -63,18 +68,20 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
             (before) => { const p = document.querySelector('{{bar}}'); return !!p && p.value > before; }
             """, before, new() { Timeout = Timeout });
         var after = await page.Locator(bar).EvaluateAsync<double>("p => p.value");
-        output.WriteLine($"progress bar moved from {before} to {after} of 2000 tasks");
+        Phase($"progress bar moved from {before} to {after} of 2000 tasks");
 
         nodes.Nodes[1].Kill();
         await Expect(page.Locator(killedRow)).ToHaveTextAsync("unreachable", new() { Timeout = Timeout });
         await Expect(clientPage.Locator(killedRow)).ToHaveTextAsync("unreachable", new() { Timeout = Timeout });
+        Phase("killed node unreachable on both pages");
 
         await Expect(page.Locator("#recent tr[data-job=\"dashboard-failing\"] .state")).ToHaveTextAsync("completed", new() { Timeout = Timeout });
         var failure = page.Locator("#failures tr[data-failure=\"dashboard-failing#1\"]");
         await Expect(failure.Locator(".error")).ToContainTextAsync("FormatException", new() { Timeout = Timeout });
         Assert.True(await page.EvaluateAsync<bool>("() => window.actorprocNoReload === true"), "the page was reloaded or navigated away");
+        Phase("failed task listed");
 
-        Assert.Equal(2, await portInUse.WaitForExitAsync(ExitTimeout));
+        Assert.True(await portInUse.WaitForExitAsync(ExitTimeout) == 2, portInUse.Tail());
         Assert.Contains($"127.0.0.1:{taken}", portInUse.Stderr);
 
         if (Environment.GetEnvironmentVariable("ACTORPROC_DASHBOARD_SCREENSHOT") is { Length: > 0 } screenshot)

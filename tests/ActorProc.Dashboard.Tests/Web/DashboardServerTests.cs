@@ -45,6 +45,35 @@ public sealed class DashboardServerTests(SingleNodeFixture cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task A_job_that_failed_at_once_is_listed_among_the_recent_jobs_with_its_error()
+    {
+        await using var server = await DashboardServer.StartAsync(cluster.Node.Jobs, new DashboardOptions { Port = 0, SampleInterval = TimeSpan.FromMilliseconds(200) });
+        var ack = await cluster.Node.Jobs.SubmitAsync(new ActorProc.Cluster.Jobs.JobSpec("no-such-task-job", "no-such-task", ["1"]));
+        Assert.Equal(ActorProc.Cluster.Jobs.JobState.Failed, ack.State);
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var response = await http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // Pushed once the sampler has found the job's entity in its shard region and asked it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        JsonElement jobs = default;
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+            jobs = JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("jobs").Clone();
+            if (jobs.GetProperty("recent").GetArrayLength() > 0) break;
+        }
+
+        var recent = jobs.GetProperty("recent").EnumerateArray().Single();
+        Assert.Equal(("no-such-task-job", "failed"), (recent.GetProperty("id").GetString(), recent.GetProperty("state").GetString()));
+        var failure = jobs.GetProperty("failures").EnumerateArray().Single();
+        Assert.Contains("Unknown task 'no-such-task'", failure.GetProperty("error").GetString());
+        var shard = jobs.GetProperty("shards").EnumerateArray().Single();
+        Assert.Equal(cluster.Node.Address.ToString(), shard.GetProperty("address").GetString());
+        Assert.True(shard.GetProperty("jobs").GetInt32() >= 1);
+    }
+
+    [Fact]
     public async Task Off_loopback_every_route_answers_401_without_the_token_and_serves_with_it()
     {
         await using var server = await DashboardServer.StartAsync(cluster.Node.Jobs, new DashboardOptions { Host = "0.0.0.0", Port = 0, Token = "s3cret" });
