@@ -114,11 +114,12 @@
     children.push(svg("line", { x1: left, x2: left, y1: top, y2: top + plotH, class: "axis" }));
     children.push(svg("line", { x1: left, x2: width - right, y1: top + plotH, y2: top + plotH, class: "axis" }));
     const minutes = windowMs / 60000;
-    for (let i = 0; i <= 4; i++) {
-      const x = left + (plotW * i) / 4;
-      const ago = minutes * (1 - i / 4);
-      children.push(svg("text", { x, y: height - 6, "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle" },
-        i === 4 ? "now" : `−${ago >= 1 ? ago.toFixed(ago % 1 ? 1 : 0) + " min" : Math.round(ago * 60) + " s"}`));
+    const columns = 5; // a 5-minute window reads as whole minutes
+    for (let i = 0; i <= columns; i++) {
+      const x = left + (plotW * i) / columns;
+      const ago = minutes * (1 - i / columns);
+      children.push(svg("text", { x, y: height - 6, "text-anchor": i === 0 ? "start" : i === columns ? "end" : "middle" },
+        i === columns ? "now" : `−${ago >= 1 ? ago.toFixed(ago % 1 ? 1 : 0) + " min" : Math.round(ago * 60) + " s"}`));
     }
     if (points.length > 1) {
       const xy = points.map((p) => [left + plotW * (1 - (now - Date.parse(p.time)) / windowMs), top + plotH * (1 - p.tasksPerSecond / scale)]);
@@ -133,7 +134,8 @@
 
   function niceCeiling(value) {
     const power = Math.pow(10, Math.floor(Math.log10(value)));
-    for (const step of [1, 2, 5, 10]) if (value <= step * power) return step * power;
+    // Steps whose quarters are round numbers: the grid has four rows.
+    for (const step of [1, 2, 4, 10]) if (value <= step * power) return step * power;
     return 10 * power;
   }
 
@@ -141,7 +143,8 @@
     if (value >= 1e6) return (value / 1e6).toFixed(1) + "M";
     if (value >= 1e4) return (value / 1e3).toFixed(0) + "k";
     if (value >= 10) return value.toFixed(0);
-    return value.toFixed(1);
+    if (value >= 1) return String(Number(value.toFixed(1)));
+    return String(Number(value.toFixed(2)));
   }
 
   function render(snapshot) {
