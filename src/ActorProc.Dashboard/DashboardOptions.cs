@@ -44,12 +44,12 @@ public sealed record DashboardOptions
     /// <exception cref="ArgumentException">A value is out of range, the host is blank, or a non-loopback host has no token.</exception>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("The dashboard host must not be blank.", nameof(Host));
-        if (Port is < 0 or > 65535) throw new ArgumentException($"The dashboard port must be 0–65535; got {Port}.", nameof(Port));
-        if (Token is not null && string.IsNullOrWhiteSpace(Token)) throw new ArgumentException("The dashboard token must not be blank.", nameof(Token));
+        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("The dashboard host must not be blank.");
+        if (Port is < 0 or > 65535) throw new ArgumentException($"The dashboard port must be 0–65535; got {Port}.");
+        if (Token is not null && string.IsNullOrWhiteSpace(Token)) throw new ArgumentException("The dashboard token must not be blank.");
         if (!IsLoopback && Token is null)
-            throw new ArgumentException($"The dashboard would listen on {Host}, which is not a loopback address: give it a token (anyone who can reach the port could read the cluster's jobs and inputs).", nameof(Token));
-        if (SampleInterval < TimeSpan.FromMilliseconds(100)) throw new ArgumentException($"The dashboard sample interval must be at least 100 ms; got {SampleInterval.TotalMilliseconds:0} ms.", nameof(SampleInterval));
-        if (ThroughputWindow < SampleInterval) throw new ArgumentException("The throughput window must be at least one sample interval.", nameof(ThroughputWindow));
+            throw new ArgumentException($"The dashboard would listen on {Host}, which is not a loopback address: give it a token (anyone who can reach the port could read the cluster's jobs and inputs).");
+        if (SampleInterval < TimeSpan.FromMilliseconds(100)) throw new ArgumentException($"The dashboard sample interval must be at least 100 ms; got {SampleInterval.TotalMilliseconds:0} ms.");
+        if (ThroughputWindow < SampleInterval) throw new ArgumentException("The throughput window must be at least one sample interval.");
     }
 }

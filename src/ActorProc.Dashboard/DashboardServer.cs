@@ -97,6 +97,6 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return IPAddress.Loopback;
         if (IPAddress.TryParse(host, out var ip)) return ip;
-        throw new ArgumentException($"The dashboard host '{host}' is not an IP address: give one (0.0.0.0 = every IPv4 interface, :: = every interface) or localhost.", nameof(host));
+        throw new ArgumentException($"The dashboard host '{host}' is not an IP address: give one (0.0.0.0 = every IPv4 interface, :: = every interface) or localhost.");
     }
 }
