@@ -40,7 +40,7 @@ internal sealed class TokenGate(string token)
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"actorproc dashboard\"";
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync("401: this dashboard needs its token: open it as /?token=TOKEN (the token given to --dashboard-token).\n").ConfigureAwait(false);
+        await context.Response.WriteAsync("401: this dashboard needs its token: open it as /?token=TOKEN, or send Authorization: Bearer TOKEN.\n").ConfigureAwait(false);
     }
 
     private bool Matches(string? candidate) =>

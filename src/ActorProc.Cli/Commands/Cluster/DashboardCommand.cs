@@ -42,9 +42,10 @@ internal static class DashboardCommand
                 await using var server = await DashboardStarter.TryStartAsync(client, options, console, cancel.Token).ConfigureAwait(false);
                 if (server is null) return ExitCodes.UsageError;
                 var ended = await Task.WhenAny(client.System.WhenTerminated, Task.Delay(Timeout.Infinite, cancel.Token)).ConfigureAwait(false);
-                if (ended == client.System.WhenTerminated)
+                // Akka's own CLR hook may stop the system on SIGTERM before the token is seen: only a downed client ends badly.
+                if (ended == client.System.WhenTerminated && CoordinatedShutdown.Get(client.System).ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
                 {
-                    console.Error.WriteLine("actorproc: the dashboard's client member was removed from the cluster (downed); exiting");
+                    console.Error.WriteLine("actorproc: the dashboard's client member was downed by the cluster; exiting");
                     return ExitCodes.TasksFailed;
                 }
                 return ExitCodes.Success;
