@@ -117,7 +117,7 @@
     const columns = 5; // a 5-minute window reads as whole minutes
     for (let i = 0; i <= columns; i++) {
       const x = left + (plotW * i) / columns;
-      const ago = minutes * (1 - i / columns);
+      const ago = Math.round(minutes * (1 - i / columns) * 600) / 600; // 0.9999… min reads as 1 min
       children.push(svg("text", { x, y: height - 6, "text-anchor": i === 0 ? "start" : i === columns ? "end" : "middle" },
         i === columns ? "now" : `−${ago >= 1 ? ago.toFixed(ago % 1 ? 1 : 0) + " min" : Math.round(ago * 60) + " s"}`));
     }
