@@ -38,6 +38,7 @@ internal static class CliApplication
             new VersionOption(),
         };
         Cluster.ClusterCommands.AddTo(root, console);
+        if (ShellCompletion.IsRequest(args)) return ShellCompletion.Complete(args, root, console.Out, console.Error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

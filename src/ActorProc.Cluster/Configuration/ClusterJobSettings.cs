@@ -11,6 +11,8 @@ internal sealed record ClusterJobSettings(
     int SnapshotEvery,
     int PartitionShards,
     int BatchSize,
+    int FirstBatchSize,
+    TimeSpan BatchTime,
     TimeSpan PartitionResendInterval,
     TimeSpan RetryAfter,
     TimeSpan AskTimeout)
@@ -27,6 +29,8 @@ internal sealed record ClusterJobSettings(
             AtLeastOne(c, "job.snapshot-every"),
             AtLeastOne(c, "partition.shards"),
             AtLeastOne(c, "partition.batch-size"),
+            AtLeastOne(c, "partition.first-batch-size"),
+            Positive(c, "partition.batch-time"),
             Positive(c, "partition.resend-interval"),
             Positive(c, "partition.retry-after"),
             Positive(c, "client.ask-timeout"));

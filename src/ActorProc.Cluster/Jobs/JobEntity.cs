@@ -5,19 +5,22 @@ namespace ActorProc.Cluster.Jobs;
 
 /// <summary>
 /// The sharded, persistent entity of one durable job (entity id = job id). It journals the job
-/// before acknowledging the submitter, starts one partition entity per partition (resending until
-/// each acknowledges), records each partition's results once (a repeated completion is acknowledged
+/// before acknowledging the submitter, starts one partition entity per partition and keeps telling
+/// the unfinished ones to run (which restarts them wherever their shard lives now), records each
+/// partition's results once (a repeated completion is acknowledged
 /// again, not recorded again) and completes when every partition is recorded. State transitions
 /// live in <see cref="JobRecord.Apply"/>; this actor decides which event to persist.
 /// </summary>
 internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
 {
-    private const string ResendTimer = "resend-starts";
+    private const string CheckTimer = "check-partitions";
     private readonly string _jobId;
     private readonly NodeServices _services;
     private readonly JobRecord _job = new();
     // Not persisted: after a restart every unfinished partition is told again (StartPartition is idempotent).
     private readonly HashSet<int> _startAcknowledged = [];
+    // Partitions whose results are being written (PersistAsync): a resend meanwhile is not recorded twice.
+    private readonly HashSet<int> _recording = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private int _eventsSinceSnapshot;
 
@@ -38,7 +41,12 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
         Command<GetJob>(Get);
         Command<PartitionStartAcknowledged>(StartAcknowledged);
         Command<PartitionFinished>(Finished);
-        Command<ResendStarts>(_ => StartPartitions());
+        Command<CheckPartitions>(_ => StartPartitions());
+        Command<CompleteJob>(_ =>
+        {
+            if (_job.AllPartitionsFinished && !_job.IsDone) PersistAndApply(JobCompleted.Instance);
+        });
+        Command<PartitionUnknown>(Unknown);
         Command<ReceiveTimeout>(_ => Passivate());
         // Events stay in the journal after a snapshot: it is the job's audit trail, and recovery reads only what follows the snapshot.
         Command<SaveSnapshotSuccess>(_ => { });
@@ -107,7 +115,6 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
     {
         if (!_job.Exists || _job.IsDone) return;
         _startAcknowledged.Add(ack.Partition);
-        if (_job.UnfinishedPartitions.All(_startAcknowledged.Contains)) Timers.Cancel(ResendTimer);
         if (_job.State == JobState.Accepted) PersistAndApply(JobStarted.Instance);
     }
 
@@ -121,16 +128,25 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
             sender.Tell(ack); // at-least-once delivery: repeats are answered, not recorded
             return;
         }
+        if (_recording.Contains(finished.Partition)) return; // being written; its resend is answered after
         if (!Fits(finished))
         {
             _log.Error("Job {0}: partition {1} reported {2} results that do not match its tasks; ignored.", _jobId, finished.Partition, finished.Results.Count);
             return;
         }
-        Persist<IJobEvent>(new PartitionResultsRecorded(finished.Partition, finished.Results, finished.Reexecuted), e =>
+        // PersistAsync does not hold other messages back while the write is in flight, so the
+        // partitions that finish meanwhile go to the journal together in the next write (Akka batches
+        // the persist calls made while a write is in progress): one job records many partitions per
+        // journal round trip instead of one.
+        _recording.Add(finished.Partition);
+        PersistAsync<IJobEvent>(new PartitionResultsRecorded(finished.Partition, finished.Results, finished.Reexecuted), e =>
         {
+            _recording.Remove(finished.Partition);
             Record(e);
             sender.Tell(ack);
-            if (_job.AllPartitionsFinished) PersistAndApply(JobCompleted.Instance);
+            // Completed from a command, not from inside this callback: Akka.NET left the entity stashing
+            // every later message when a stashing Persist was called from a PersistAsync callback.
+            if (_job.AllPartitionsFinished) Self.Tell(CompleteJob.Instance);
         });
     }
 
@@ -142,18 +158,38 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
         return finished.Results.Count == size && finished.Results.Select(r => r.Index - first).Order().SequenceEqual(Enumerable.Range(0, (int)size).Select(i => (long)i));
     }
 
+    /// <summary>
+    /// Tells every unfinished partition to run: its inputs until it has acknowledged them, then a small
+    /// <see cref="ResumePartition"/>. Repeated every resend-interval while the job runs, this is what
+    /// keeps partitions alive: partition entities are not remembered by sharding, so one whose node
+    /// died or left is started again on its shard's new home by the next of these messages.
+    /// </summary>
     private void StartPartitions()
     {
+        if (_job.IsDone) return; // a check that was queued behind the completion
         var spec = _job.Spec!;
-        var waiting = _job.UnfinishedPartitions.Where(p => !_startAcknowledged.Contains(p)).ToArray();
-        foreach (var p in waiting)
+        foreach (var p in _job.UnfinishedPartitions)
         {
+            if (_recording.Contains(p)) continue;
+            if (_startAcknowledged.Contains(p))
+            {
+                Partitions.Tell(new ResumePartition(_jobId, p), Self);
+                continue;
+            }
             var first = spec.FirstIndexOf(p);
             var inputs = spec.Inputs.Skip(first).Take(spec.SizeOf(p)).ToArray();
             Partitions.Tell(new StartPartition(_jobId, p, spec.TaskName, first, inputs), Self);
         }
-        if (waiting.Length > 0 && !Timers.IsTimerActive(ResendTimer))
-            Timers.StartPeriodicTimer(ResendTimer, ResendStarts.Instance, _services.Settings.JobResendInterval);
+        if (!Timers.IsTimerActive(CheckTimer))
+            Timers.StartPeriodicTimer(CheckTimer, CheckPartitions.Instance, _services.Settings.JobResendInterval);
+    }
+
+    /// <summary>A partition was resumed but has no inputs in its journal: send them again.</summary>
+    private void Unknown(PartitionUnknown unknown)
+    {
+        if (!_job.Exists || _job.IsDone || _job.HasFinished(unknown.Partition)) return;
+        _log.Warning("Job {0}: partition {1} had no inputs in the journal; sending them again.", _jobId, unknown.Partition);
+        _startAcknowledged.Remove(unknown.Partition);
     }
 
     private void PersistAndApply(IJobEvent e) => Persist(e, persisted =>
@@ -174,7 +210,7 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
 
     private void AwaitIdle()
     {
-        Timers.Cancel(ResendTimer);
+        Timers.Cancel(CheckTimer);
         Context.SetReceiveTimeout(_services.Settings.JobIdleAfterDone);
     }
 
@@ -187,8 +223,13 @@ internal sealed class JobEntity : ReceivePersistentActor, IWithTimers
 
     private JobAcknowledgement Acknowledgement(bool isNew) => new(_jobId, isNew, _job.State, _job.Error);
 
-    private sealed record ResendStarts
+    private sealed record CompleteJob
     {
-        public static readonly ResendStarts Instance = new();
+        public static readonly CompleteJob Instance = new();
+    }
+
+    private sealed record CheckPartitions
+    {
+        public static readonly CheckPartitions Instance = new();
     }
 }

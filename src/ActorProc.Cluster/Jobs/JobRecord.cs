@@ -14,6 +14,7 @@ namespace ActorProc.Cluster.Jobs;
 internal sealed class JobRecord
 {
     private readonly HashSet<int> _finished = [];
+    private readonly Queue<ClusterTaskFailure> _recentFailures = new();
     private ClusterTaskResult?[] _results = [];
 
     public JobSpec? Spec { get; private set; }
@@ -52,8 +53,7 @@ internal sealed class JobRecord
                 {
                     Debug.Assert(_results[result.Index] is null, "a partition's tasks belong to it alone");
                     _results[result.Index] = result;
-                    if (result.Status == TaskOutcome.Succeeded) Succeeded++;
-                    else Failed++;
+                    Count(result);
                 }
                 Reexecuted += recorded.Reexecuted;
                 break;
@@ -84,16 +84,28 @@ internal sealed class JobRecord
         _finished.UnionWith(snapshot.FinishedPartitions);
         _results = new ClusterTaskResult?[snapshot.Spec.Inputs.Count];
         Succeeded = Failed = 0;
+        _recentFailures.Clear();
         foreach (var result in snapshot.Results)
         {
             _results[result.Index] = result;
-            if (result.Status == TaskOutcome.Succeeded) Succeeded++;
-            else Failed++;
+            Count(result);
         }
     }
 
+    private void Count(ClusterTaskResult result)
+    {
+        if (result.Status == TaskOutcome.Succeeded)
+        {
+            Succeeded++;
+            return;
+        }
+        Failed++;
+        if (_recentFailures.Count == JobStatus.MaxRecentFailures) _recentFailures.Dequeue();
+        _recentFailures.Enqueue(new ClusterTaskFailure(result.Index, Spec!.Inputs[(int)result.Index], result.Error ?? result.Status.ToString()));
+    }
+
     public JobStatus ToStatus(bool includeResults) => new(Spec!.JobId, Spec.TaskName, State, Spec.Inputs.Count, Succeeded, Failed, Reexecuted, Error,
-        includeResults && State == JobState.Completed ? _results.Select(r => r!).ToArray() : []);
+        includeResults && State == JobState.Completed ? _results.Select(r => r!).ToArray() : [], _recentFailures.ToArray());
 
     /// <summary>An event that does not fit the state is a bug (or a corrupt journal): refuse it loudly.</summary>
     private void Require(bool condition, IJobEvent e)

@@ -10,9 +10,13 @@ namespace ActorProc.Cluster.Jobs;
 /// <param name="Reexecuted">Task runs beyond the first: re-runs after a crash or handoff, and late results discarded because the task had one.</param>
 /// <param name="Error">Why the job failed, when it did; otherwise null.</param>
 /// <param name="Results">Every task's result in index order once the job is <see cref="JobState.Completed"/> (and asked for); otherwise empty.</param>
+/// <param name="RecentFailures">The latest recorded failures (at most <see cref="MaxRecentFailures"/>, newest last), while the job runs and after.</param>
 public sealed record JobStatus(string JobId, string TaskName, JobState State, long Total, long Succeeded, long Failed, long Reexecuted,
-    string? Error, IReadOnlyList<ClusterTaskResult> Results)
+    string? Error, IReadOnlyList<ClusterTaskResult> Results, IReadOnlyList<ClusterTaskFailure> RecentFailures)
 {
+    /// <summary>How many failures <see cref="RecentFailures"/> keeps.</summary>
+    public const int MaxRecentFailures = 20;
+
     /// <summary>True when the job is completed or failed.</summary>
     public bool IsDone => State is JobState.Completed or JobState.Failed;
 }

@@ -34,6 +34,12 @@ internal sealed record JobNotFound(string JobId);
 /// <summary>Job → partition: take these inputs (idempotent; resent until <see cref="PartitionStartAcknowledged"/>).</summary>
 internal sealed record StartPartition(string JobId, int Partition, string TaskName, long FirstIndex, IReadOnlyList<string> Inputs) : IPartitionCommand;
 
+/// <summary>Job → partition, every resend-interval while the partition is unfinished: run (and so be started on the shard's current home).</summary>
+internal sealed record ResumePartition(string JobId, int Partition) : IPartitionCommand;
+
+/// <summary>Partition → job: resumed, but it has no inputs in its journal (they are sent again).</summary>
+internal sealed record PartitionUnknown(string JobId, int Partition) : IJobCommand;
+
 /// <summary>Partition → job: the partition has its inputs in the journal.</summary>
 internal sealed record PartitionStartAcknowledged(string JobId, int Partition) : IJobCommand;
 

@@ -18,7 +18,7 @@ internal sealed partial class PartitionEntity
         if (!_services.Tasks.TryGet(a.TaskName, out var task))
         {
             var error = $"TaskNotFound: no task named '{a.TaskName}' on node {_services.NodeAddress}";
-            Self.Tell(new BatchRan(offsets.Select((o, i) => new ClusterTaskResult(a.FirstIndex + o, TaskOutcome.Failed, null, error, starts[i])).ToArray()));
+            Self.Tell(new BatchRan(offsets.Select((o, i) => new ClusterTaskResult(a.FirstIndex + o, TaskOutcome.Failed, null, error, starts[i])).ToArray(), TimeSpan.Zero));
             return;
         }
         var inputs = offsets.Select(o => a.Inputs[o]).ToArray();
@@ -27,7 +27,7 @@ internal sealed partial class PartitionEntity
         {
             var job = task.CreateJob(_services.Pool, inputs, new JobOptions { JobId = $"{PersistenceId}#{++_batchNumber}" });
             job.RunAsync().ContinueWith<object>(run => run.IsCompletedSuccessfully
-                    ? new BatchRan(ToResults(run.Result, offsets, starts, firstIndex))
+                    ? new BatchRan(ToResults(run.Result, offsets, starts, firstIndex), WorkTime(run.Result))
                     : new BatchRefused(run.Exception?.GetBaseException().Message ?? "the batch was cancelled"),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).PipeTo(Self);
         }
@@ -48,8 +48,19 @@ internal sealed partial class PartitionEntity
                 error, starts[i] - 1 + Math.Max(1, r.Attempts));
         }).ToArray();
 
+    /// <summary>
+    /// The time the batch's tasks ran, summed: what sizes the next batch. Not the batch's wall time,
+    /// which on a busy node is mostly waiting for a worker behind other partitions' batches.
+    /// </summary>
+    private static TimeSpan WorkTime(JobReport<string, string> report)
+    {
+        var ticks = 0L;
+        foreach (var result in report.Results) ticks += result.Duration.Ticks;
+        return TimeSpan.FromTicks(ticks);
+    }
+
     // Local messages of the entity to itself; they never cross the wire.
-    private sealed record BatchRan(IReadOnlyList<ClusterTaskResult> Results);
+    private sealed record BatchRan(IReadOnlyList<ClusterTaskResult> Results, TimeSpan WorkTime);
 
     private sealed record BatchRefused(string Reason);
 

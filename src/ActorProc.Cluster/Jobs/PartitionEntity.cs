@@ -6,9 +6,10 @@ namespace ActorProc.Cluster.Jobs;
 /// <summary>
 /// The sharded, persistent, remembered entity of one partition of a durable job (entity id
 /// <c>"{jobId}/{partition}"</c>). It journals its inputs, then runs its tasks in batches on the
-/// node's worker pool: a "batch started" marker is persisted before a batch runs and its results
-/// after, so a partition re-homed after a crash re-runs only tasks without a result (and counts the
-/// re-runs). When every task has a result it tells the job, again and again until the job
+/// node's worker pool, one batch at a time, sized by time (<see cref="BatchSizer"/>): a "batch
+/// started" marker is persisted before a batch runs and its results after (with the next batch's
+/// marker, in one write), so a partition re-homed after a crash re-runs only tasks without a result
+/// (and counts the re-runs). When every task has a result it tells the job, again and again until the job
 /// acknowledges, and then stops for good. State transitions live in <see cref="PartitionRecord.Apply"/>.
 /// </summary>
 internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTimers
@@ -18,6 +19,7 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
     private readonly NodeServices _services;
     private readonly PartitionRecord _partition = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly BatchSizer _sizer;
     private bool _batchRunning;
     private bool _stopRequested;
     private int _batchNumber;
@@ -26,6 +28,7 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
     {
         _entityId = entityId;
         _services = services;
+        _sizer = new BatchSizer(services.Settings.FirstBatchSize, services.Settings.BatchSize, services.Settings.BatchTime);
         PersistenceId = EntityIds.PartitionPersistenceId(entityId);
 
         Recover<IPartitionEvent>(e => _partition.Apply(e));
@@ -36,6 +39,7 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
         });
 
         Command<StartPartition>(Start);
+        Command<ResumePartition>(Resume);
         Command<BatchRan>(Recorded);
         Command<BatchRefused>(Refused);
         Command<RunNextBatch>(_ => Continue());
@@ -58,17 +62,34 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
         {
             sender.Tell(ack); // a resend: the inputs are in the journal already
             if (_partition.IsFinished && !_partition.Acknowledged) TellJobFinished();
+            else Continue();
             return;
         }
-        Persist<IPartitionEvent>(new PartitionAssigned(start.JobId, start.Partition, start.TaskName, start.FirstIndex, start.Inputs), e =>
+        // The inputs and the first batch's marker in one write: one journal round trip before work starts.
+        var first = Enumerable.Range(0, Math.Min(_sizer.Next, start.Inputs.Count)).ToArray();
+        _batchRunning = true;
+        PersistAll(new IPartitionEvent[] { new PartitionAssigned(start.JobId, start.Partition, start.TaskName, start.FirstIndex, start.Inputs), new TaskBatchStarted(first) }, e =>
         {
             _partition.Apply(e);
+            if (e is not TaskBatchStarted) return;
             sender.Tell(ack);
-            Continue();
+            RunBatch(first);
         });
     }
 
-    /// <summary>Runs the next batch, or reports the partition finished; the one place that decides what comes next.</summary>
+    private void Resume(ResumePartition resume)
+    {
+        if (!_partition.IsAssigned)
+        {
+            Sender.Tell(new PartitionUnknown(resume.JobId, resume.Partition));
+            Context.Stop(Self); // nothing to keep: the job sends the inputs next
+            return;
+        }
+        if (_partition.IsFinished && !_partition.Acknowledged) TellJobFinished();
+        else Continue();
+    }
+
+    /// <summary>Runs the next batch, or reports the partition finished: what comes next after recovery, a resend or a refused batch.</summary>
     private void Continue()
     {
         if (_batchRunning || _stopRequested || !_partition.IsAssigned || _partition.Acknowledged) return;
@@ -77,7 +98,7 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
             TellJobFinished();
             return;
         }
-        var offsets = _partition.Pending(_services.Settings.BatchSize);
+        var offsets = _partition.Pending(_sizer.Next);
         _batchRunning = true;
         // The marker goes to the journal before the tasks run: after a crash, a marker without
         // results is how the next owner knows these tasks are being run again.
@@ -88,13 +109,29 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
         });
     }
 
-    private void Recorded(BatchRan ran) => Persist<IPartitionEvent>(new TaskBatchFinished(ran.Results), e =>
+    /// <summary>
+    /// A batch ran: its results go to the journal together with the next batch's marker (one write
+    /// per batch), then the next batch runs; after the last one the job is told.
+    /// </summary>
+    private void Recorded(BatchRan ran)
     {
-        _partition.Apply(e);
-        _batchRunning = false;
-        if (_stopRequested) Context.Stop(Self);
-        else Continue();
-    });
+        _sizer.Observe(ran.Results.Count, ran.WorkTime);
+        var next = _stopRequested ? [] : _partition.Pending(_sizer.Next, ran.Results);
+        IPartitionEvent[] events = next.Length == 0 ? [new TaskBatchFinished(ran.Results)] : [new TaskBatchFinished(ran.Results), new TaskBatchStarted(next)];
+        PersistAll(events, e =>
+        {
+            _partition.Apply(e);
+            if (e is TaskBatchStarted)
+            {
+                RunBatch(next);
+                return;
+            }
+            if (next.Length > 0) return; // the marker follows
+            _batchRunning = false;
+            if (_stopRequested) Context.Stop(Self);
+            else Continue();
+        });
+    }
 
     private void Refused(BatchRefused refused)
     {
@@ -116,19 +153,15 @@ internal sealed partial class PartitionEntity : ReceivePersistentActor, IWithTim
             Timers.StartPeriodicTimer(FinishedTimer, ResendFinished.Instance, _services.Settings.PartitionResendInterval);
     }
 
+    /// <summary>
+    /// The job has the results: stop for good. Nothing is journaled here — a partition restarted before
+    /// its passivation went through tells the job again, and the job acknowledges what it has.
+    /// </summary>
     private void Acknowledged()
     {
-        if (_partition.Acknowledged || !_partition.IsFinished)
-        {
-            if (_partition.Acknowledged) Passivate();
-            return;
-        }
-        Persist<IPartitionEvent>(PartitionCompletionAcknowledged.Instance, e =>
-        {
-            _partition.Apply(e);
-            Timers.Cancel(FinishedTimer);
-            Passivate();
-        });
+        if (!_partition.IsFinished && !_partition.Acknowledged) return;
+        Timers.Cancel(FinishedTimer);
+        Passivate();
     }
 
     /// <summary>On handoff: finish and persist the running batch first, so a graceful leave re-runs nothing.</summary>

@@ -6,6 +6,8 @@ namespace ActorProc.Cluster.Jobs;
 ///   (none) --PartitionAssigned--> Assigned --TaskBatchStarted / TaskBatchFinished--> ... -->
 ///   Finished (every task has a result) --PartitionCompletionAcknowledged--> Acknowledged
 /// </code>
+/// (PartitionCompletionAcknowledged is only read from older journals: a partition now stops
+/// without writing it, and a restarted finished partition is acknowledged again by its job.)
 /// A "batch started" marker for a task that already has one, and no result, means the task ran
 /// before (on a node that crashed or was stopped mid-batch): the re-run counts as a re-execution.
 /// A result for a task that has one is discarded and counts as a re-execution too.
@@ -23,12 +25,16 @@ internal sealed class PartitionRecord
     public bool IsAssigned => Assignment is not null;
     public bool IsFinished => IsAssigned && _recorded == _results.Length;
 
-    /// <summary>Up to <paramref name="max"/> offsets (within the partition) of tasks without a result, in order.</summary>
-    public int[] Pending(int max)
+    /// <summary>
+    /// Up to <paramref name="max"/> offsets (within the partition) of tasks without a result, in
+    /// order, leaving out the tasks of <paramref name="ran"/> (results about to be recorded).
+    /// </summary>
+    public int[] Pending(int max, IReadOnlyList<ClusterTaskResult>? ran = null)
     {
+        var skip = ran is null ? null : ran.Select(r => (int)(r.Index - Assignment!.FirstIndex)).ToHashSet();
         var pending = new List<int>(Math.Min(max, _results.Length));
         for (var offset = 0; offset < _results.Length && pending.Count < max; offset++)
-            if (_results[offset] is null) pending.Add(offset);
+            if (_results[offset] is null && skip?.Contains(offset) != true) pending.Add(offset);
         return pending.ToArray();
     }
 

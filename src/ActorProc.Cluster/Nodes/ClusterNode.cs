@@ -62,6 +62,7 @@ public sealed class ClusterNode : IAsyncDisposable
             var seeds = cluster.Settings.SeedNodes.Select(a => a.ToString()).ToArray();
             system.ActorOf(Props.Create(typeof(MembershipLogger), (IReadOnlyList<string>)seeds), "actorproc-membership");
             system.ActorOf(Props.Create<QuarantineWatcher>(), "actorproc-quarantine-watcher");
+            system.ActorOf(Props.Create<ExitedMemberDowning>(), "actorproc-exited-member-downing");
             system.Log.Info(MembershipLogger.Prefix + "node starting at {0} with roles [{1}], journal {2}", cluster.SelfAddress, string.Join(",", cluster.SelfRoles), journal.DisplayName);
 
             const string poolName = "cluster-tasks";
@@ -76,7 +77,8 @@ public sealed class ClusterNode : IAsyncDisposable
             var services = new NodeServices(tasks, pool, jobSettings, cluster.SelfAddress.ToString());
             var sharding = ClusterSharding.Get(system);
             var shardingSettings = ClusterShardingSettings.Create(system);
-            await sharding.StartAsync(EntityIds.PartitionType, id => Props.Create(typeof(PartitionEntity), id, services), shardingSettings,
+            // Partitions are not remembered: their job keeps telling unfinished ones to run (see JobEntity).
+            await sharding.StartAsync(EntityIds.PartitionType, id => Props.Create(typeof(PartitionEntity), id, services), shardingSettings.WithRememberEntities(false),
                 ShardingExtractors.Partitions(jobSettings.PartitionShards), sharding.DefaultShardAllocationStrategy(shardingSettings), StopPartition.Instance).ConfigureAwait(false);
             var jobs = await sharding.StartAsync(EntityIds.JobType, id => Props.Create(typeof(JobEntity), id, services), shardingSettings,
                 ShardingExtractors.Jobs(jobSettings.JobShards), sharding.DefaultShardAllocationStrategy(shardingSettings), PoisonPill.Instance).ConfigureAwait(false);

@@ -24,10 +24,13 @@ internal sealed class ClusterMessageSerializer : SerializerWithStringManifest
         Format.Of<JobNotFound>("NF", (w, m) => w.Write(m.JobId), r => new JobNotFound(r.ReadString())),
         Format.Of<JobAcknowledgement>("JA", (w, m) => { w.Write(m.JobId); w.Write(m.IsNew); w.WriteEnum(m.State); w.WriteNullable(m.Error); },
             r => new JobAcknowledgement(r.ReadString(), r.ReadBoolean(), r.ReadEnum<JobState>(), r.ReadNullableString())),
-        Format.Of<JobStatus>("JS", WriteStatus, ReadStatus),
+        // A reply, never journaled: "J2" since it carries RecentFailures ("JS" had none).
+        Format.Of<JobStatus>("J2", WriteStatus, ReadStatus),
         // Job <-> partition protocol.
         Format.Of<StartPartition>("SP", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); w.Write(m.TaskName); w.Write7BitEncodedInt64(m.FirstIndex); w.WriteStrings(m.Inputs); },
             r => new StartPartition(r.ReadString(), r.Read7BitEncodedInt(), r.ReadString(), r.Read7BitEncodedInt64(), r.ReadStrings())),
+        Format.Of<ResumePartition>("RP", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); }, r => new ResumePartition(r.ReadString(), r.Read7BitEncodedInt())),
+        Format.Of<PartitionUnknown>("PU", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); }, r => new PartitionUnknown(r.ReadString(), r.Read7BitEncodedInt())),
         Format.Of<PartitionStartAcknowledged>("SA", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); }, r => new PartitionStartAcknowledged(r.ReadString(), r.Read7BitEncodedInt())),
         Format.Of<PartitionFinished>("PF", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); w.WriteResults(m.Results); w.Write7BitEncodedInt64(m.Reexecuted); },
             r => new PartitionFinished(r.ReadString(), r.Read7BitEncodedInt(), r.ReadResults(), r.Read7BitEncodedInt64())),
@@ -106,10 +109,11 @@ internal sealed class ClusterMessageSerializer : SerializerWithStringManifest
         w.Write7BitEncodedInt64(m.Reexecuted);
         w.WriteNullable(m.Error);
         w.WriteResults(m.Results);
+        w.WriteFailures(m.RecentFailures);
     }
 
     private static JobStatus ReadStatus(BinaryReader r) => new(r.ReadString(), r.ReadString(), r.ReadEnum<JobState>(), r.Read7BitEncodedInt64(),
-        r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.ReadNullableString(), r.ReadResults());
+        r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.Read7BitEncodedInt64(), r.ReadNullableString(), r.ReadResults(), r.ReadFailures());
 
     /// <summary>One message type's manifest code, writer and reader.</summary>
     private sealed record Format(string Manifest, Type Type, Action<BinaryWriter, object> Write, Func<BinaryReader, object> Read)

@@ -84,6 +84,24 @@ internal static class WireFormat
         return results;
     }
 
+    public static void WriteFailures(this BinaryWriter w, IReadOnlyList<ClusterTaskFailure> failures)
+    {
+        w.Write7BitEncodedInt(failures.Count);
+        foreach (var failure in failures)
+        {
+            w.Write7BitEncodedInt64(failure.Index);
+            w.Write(failure.Input);
+            w.Write(failure.Error);
+        }
+    }
+
+    public static ClusterTaskFailure[] ReadFailures(this BinaryReader r)
+    {
+        var failures = new ClusterTaskFailure[r.ReadCount()];
+        for (var i = 0; i < failures.Length; i++) failures[i] = new ClusterTaskFailure(r.Read7BitEncodedInt64(), r.ReadString(), r.ReadString());
+        return failures;
+    }
+
     public static void WriteEnum<T>(this BinaryWriter w, T value) where T : struct, Enum => w.Write(Convert.ToByte(value));
 
     public static T ReadEnum<T>(this BinaryReader r) where T : struct, Enum

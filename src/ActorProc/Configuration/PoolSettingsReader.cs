@@ -12,8 +12,12 @@ internal static class PoolSettingsReader
 {
     public static WorkerPoolOptions Read(Config config, string? poolName) => Read(config, poolName, keysRead: null);
 
-    /// <summary>Reads the options and adds every key it read (relative to the pool block) to <paramref name="keysRead"/>.</summary>
-    public static WorkerPoolOptions Read(Config config, string? poolName, ICollection<string>? keysRead)
+    /// <summary>
+    /// Reads the options and adds every key it read (relative to the pool block) to <paramref name="keysRead"/>.
+    /// <paramref name="sourceOf"/>, when given, names the setting a key's value came from when that was not
+    /// HOCON (e.g. <c>ActorProc:Pools:ingest:MaxRetries</c> of an IConfiguration), so an error names it.
+    /// </summary>
+    public static WorkerPoolOptions Read(Config config, string? poolName, ICollection<string>? keysRead, Func<string, string?>? sourceOf = null)
     {
         config = ActorProcConfig.WithDefaults(config);
         var prefix = "actorproc.pool";
@@ -23,7 +27,7 @@ internal static class PoolSettingsReader
             block = config.GetConfig($"actorproc.pools.{poolName}").WithFallback(block);
             prefix = $"actorproc.pools.{poolName}";
         }
-        var reader = new BlockReader(block, prefix, keysRead);
+        var reader = new BlockReader(block, prefix, keysRead, sourceOf);
         try
         {
             return new WorkerPoolOptions
@@ -56,7 +60,7 @@ internal static class PoolSettingsReader
     }
 
     /// <summary>Typed reads of one block, each failing with the key's full path.</summary>
-    private sealed class BlockReader(Config block, string prefix, ICollection<string>? keysRead)
+    private sealed class BlockReader(Config block, string prefix, ICollection<string>? keysRead, Func<string, string?>? sourceOf)
     {
         public string Text(string key)
         {
@@ -80,11 +84,15 @@ internal static class PoolSettingsReader
         public TimeSpan? Duration(string key, bool allowZero = false, string? orWord = null)
         {
             var value = Raw(key);
-            var allowed = (allowZero ? "a duration >= 0" : "a duration > 0") + (orWord is null ? "" : $" or {orWord}") + " (e.g. 250ms, 5s)";
+            var allowed = (allowZero ? "a duration >= 0" : "a duration > 0") + (orWord is null ? "" : $" or {orWord}") + " (e.g. 250ms, 5s, 00:00:05)";
             TimeSpan span;
             try
             {
                 span = block.GetTimeSpan(key, null, allowInfinite: false);
+            }
+            catch (Exception) when (value.Contains(':') && TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var dotnet))
+            {
+                span = dotnet; // .NET's own format, as IConfiguration users write durations ("00:00:30")
             }
             catch (Exception)
             {
@@ -120,10 +128,12 @@ internal static class PoolSettingsReader
         private string Raw(string key)
         {
             keysRead?.Add(key);
-            return block.HasPath(key) ? block.GetString(key)?.Trim() ?? "" : throw new ConfigurationException($"{prefix}.{key} is missing (it has a default in actorproc.conf; was the value set to null?).");
+            return block.HasPath(key) ? block.GetString(key)?.Trim() ?? "" : throw new ConfigurationException($"{PathOf(key)} is missing (it has a default in actorproc.conf; was the value set to null?).");
         }
 
+        private string PathOf(string key) => sourceOf?.Invoke(key) ?? $"{prefix}.{key}";
+
         private ConfigurationException Bad(string key, string? value, string allowed) =>
-            new($"{prefix}.{key} = \"{value}\": expected {allowed}.");
+            new($"{PathOf(key)} = \"{value}\": expected {allowed}.");
     }
 }

@@ -8,8 +8,9 @@ public sealed class WorkerPoolRegistrations
     internal IReadOnlyList<(string Name, Func<WorkerPoolOptions, WorkerPoolOptions>? Configure)> All => _pools;
 
     /// <summary>
-    /// A pool named <paramref name="name"/>: options from configuration (<c>actorproc.pool</c>, then
-    /// <c>actorproc.pools.&lt;name&gt;</c>), then <paramref name="configure"/> over them.
+    /// A pool named <paramref name="name"/>: options from HOCON (<c>actorproc.pool</c>, then
+    /// <c>actorproc.pools.&lt;name&gt;</c>) and the host's IConfiguration (<c>ActorProc:Pool</c>, then
+    /// <c>ActorProc:Pools:&lt;name&gt;</c>), then <paramref name="configure"/> over them.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or registered twice.</exception>
     public WorkerPoolRegistrations Add(string name, Func<WorkerPoolOptions, WorkerPoolOptions>? configure = null)

@@ -33,7 +33,7 @@ namespace ActorProc.Pools;
 /// actors and share nothing with this object but their <see cref="JobControl"/>.
 /// </para>
 /// </summary>
-public sealed partial class WorkerPool : IAsyncDisposable
+public sealed partial class WorkerPool : IAsyncDisposable, IWorkerPool
 {
     private const int Running = 0, StoppingState = 1;
     private static int _poolCounter;

@@ -48,7 +48,7 @@ public sealed class ActorProcConfigSpec
 
     [Theory]
     [InlineData("router = fastest", "actorproc.pool.router = \"fastest\": expected smallest-mailbox, round-robin or random.")]
-    [InlineData("task-timeout = soon", "actorproc.pool.task-timeout = \"soon\": expected a duration > 0 or off (e.g. 250ms, 5s).")]
+    [InlineData("task-timeout = soon", "actorproc.pool.task-timeout = \"soon\": expected a duration > 0 or off (e.g. 250ms, 5s, 00:00:05).")]
     [InlineData("retry-backoff.jitter = 2", "actorproc.pool.retry-backoff.jitter = \"2\": expected a number in [0, 1].")]
     [InlineData("max-in-flight = 0", "actorproc.pool.max-in-flight = \"0\": expected an integer >= 1.")]
     public void Each_setting_is_checked_on_its_own(string setting, string message)
