@@ -131,14 +131,12 @@ internal sealed class ClusterSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>A job's state; with its results when it is done and some tasks failed (the failures are listed only with the results).</summary>
+    /// <summary>A job's state, its latest failures (with their inputs) included; never its per-task results.</summary>
     private async Task<(string Id, bool Answered, JobStatus? Job)> AskAsync(string jobId, CancellationToken stop)
     {
         try
         {
-            var job = await _client.GetJobAsync(jobId, includeResults: false, stop).ConfigureAwait(false);
-            if (job is { IsDone: true, Failed: > 0 }) job = await _client.GetJobAsync(jobId, includeResults: true, stop).ConfigureAwait(false) ?? job;
-            return (jobId, true, job);
+            return (jobId, true, await _client.GetJobAsync(jobId, includeResults: false, stop).ConfigureAwait(false));
         }
         catch (TimeoutException)
         {

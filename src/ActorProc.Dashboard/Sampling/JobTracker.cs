@@ -1,5 +1,4 @@
 using ActorProc.Cluster.Jobs;
-using ActorProc.Tasks;
 
 namespace ActorProc.Dashboard.Sampling;
 
@@ -43,6 +42,7 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
         var firstSeen = _running.TryGetValue(job.JobId, out var known) ? known.FirstSeen : now;
         _running[job.JobId] = ToView(job, firstSeen, finishedAt: null);
         CountDone(job);
+        AddFailures(job, now);
     }
 
     /// <summary>A job that has completed or failed: it moves to the recent jobs and its failed tasks to the failures.</summary>
@@ -53,9 +53,8 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
         CountDone(job);
         _doneSeen.Remove(job.JobId);
         _recent.AddFirst(ToView(job, firstSeen, now));
-        while (_recent.Count > RecentKept) _recent.RemoveLast();
-        foreach (var result in job.Results.Where(r => r.Status != TaskOutcome.Succeeded))
-            AddFailure(new FailureView(job.JobId, result.Index, null, result.Error ?? result.Status.ToString(), now));
+        TrimRecent();
+        AddFailures(job, now);
         if (job.State == JobState.Failed && job.Error is { } error)
             AddFailure(new FailureView(job.JobId, -1, null, error, now)); // the job as a whole could not run
     }
@@ -66,7 +65,14 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
         if (!_running.Remove(jobId, out var known)) return;
         _doneSeen.Remove(jobId);
         _recent.AddFirst(known with { State = "unknown", FinishedAt = now });
-        while (_recent.Count > RecentKept) _recent.RemoveLast();
+        TrimRecent();
+    }
+
+    /// <summary>The job's latest failed tasks with their inputs (the job keeps the latest <see cref="JobStatus.MaxRecentFailures"/>, newest last).</summary>
+    private void AddFailures(JobStatus job, DateTimeOffset now)
+    {
+        foreach (var failure in job.RecentFailures)
+            AddFailure(new FailureView(job.JobId, failure.Index, failure.Input, failure.Error, now));
     }
 
     /// <summary>Adds a failed task unless it is listed already (the same task is reported by every later sample).</summary>
@@ -74,12 +80,9 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
     {
         if (!_failureKeys.Add((failure.JobId, failure.Index))) return;
         _failures.AddFirst(failure);
-        while (_failures.Count > FailuresKept)
-        {
-            var oldest = _failures.Last!.Value;
-            _failures.RemoveLast();
-            _failureKeys.Remove((oldest.JobId, oldest.Index));
-        }
+        // The key stays when the failure scrolls off: a running job reports its latest failures every
+        // sample, and a failure seen once must not come back as new. Keys go with their job (Forget).
+        while (_failures.Count > FailuresKept) _failures.RemoveLast();
     }
 
     /// <summary>Closes the sample: adds a throughput point and returns everything as an immutable view.</summary>
@@ -98,6 +101,17 @@ internal sealed class JobTracker(TimeSpan throughputWindow)
 
     /// <summary>The view after a failed status query: what was known, with the error and no new throughput point.</summary>
     public JobsView Stale(JobsView previous, string error) => previous with { Error = error };
+
+    /// <summary>Keeps the latest recent jobs; a job dropped from them is forgotten (its failure keys too).</summary>
+    private void TrimRecent()
+    {
+        while (_recent.Count > RecentKept)
+        {
+            var dropped = _recent.Last!.Value.Id;
+            _recent.RemoveLast();
+            _failureKeys.RemoveWhere(k => k.JobId == dropped);
+        }
+    }
 
     private void CountDone(JobStatus job)
     {

@@ -10,7 +10,7 @@ namespace ActorProc.Dashboard.Tests.Browser;
 /// The dashboard of a real two-node cluster in headless Chromium, served by a node (<c>actorproc node
 /// --dashboard-port</c>) and by a client (<c>actorproc dashboard --cluster</c>): a job's progress bar
 /// moves while the job runs, a node killed with kill -9 turns unreachable, and a failed task is listed
-/// with its error, all pushed to the open pages (no reload, no navigation: a marker set on the page's
+/// with its input and error, all pushed to the open pages (no reload, no navigation: a marker set on the page's
 /// window survives to the end).
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -80,6 +80,7 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
         await Expect(page.Locator("#recent tr[data-job=\"dashboard-failing\"] .state")).ToHaveTextAsync("completed", new() { Timeout = Timeout });
         var failure = page.Locator("#failures tr[data-failure=\"dashboard-failing#1\"]");
         await Expect(failure.Locator(".error")).ToContainTextAsync("FormatException", new() { Timeout = Timeout });
+        await Expect(failure.Locator(".input")).ToHaveTextAsync("not-a-number", new() { Timeout = Timeout });
         Assert.True(await page.EvaluateAsync<bool>("() => window.actorprocNoReload === true"), "the page was reloaded or navigated away");
         Phase("failed task listed");
 

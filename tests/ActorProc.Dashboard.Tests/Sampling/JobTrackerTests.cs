@@ -8,8 +8,8 @@ public sealed class JobTrackerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static JobStatus Job(string id, JobState state, long succeeded, long failed = 0, long total = 100, IReadOnlyList<ClusterTaskResult>? results = null) =>
-        new(id, "sumsq", state, total, succeeded, failed, 0, null, results ?? []);
+    private static JobStatus Job(string id, JobState state, long succeeded, long failed = 0, long total = 100, IReadOnlyList<ClusterTaskFailure>? failures = null) =>
+        new(id, "sumsq", state, total, succeeded, failed, 0, null, [], failures ?? []);
 
     /// <summary>What the sampler does with the answers of one sample.</summary>
     private static JobsView Sample(JobTracker tracker, DateTimeOffset now, params JobStatus[] answers)
@@ -39,19 +39,18 @@ public sealed class JobTrackerTests
     {
         var tracker = new JobTracker(TimeSpan.FromMinutes(5));
         Sample(tracker, T0, Job("a", JobState.Running, 50));
-        var view = Sample(tracker, T0.AddSeconds(1), Job("a", JobState.Completed, 98, 2, results:
+        var view = Sample(tracker, T0.AddSeconds(1), Job("a", JobState.Completed, 98, 2, failures:
         [
-            new ClusterTaskResult(3, TaskOutcome.Failed, null, "FormatException: 'x' is not a number", 1),
-            new ClusterTaskResult(4, TaskOutcome.Succeeded, "16", null, 1),
-            new ClusterTaskResult(7, TaskOutcome.TimedOut, null, null, 2),
+            new ClusterTaskFailure(3, "x", "FormatException: 'x' is not a number"),
+            new ClusterTaskFailure(7, "77", "TimedOut"), // newest last
         ]));
 
         Assert.Empty(view.Running);
         var recent = Assert.Single(view.Recent);
         Assert.Equal(("a", "completed", 98L, 2L, T0), (recent.Id, recent.State, recent.Succeeded, recent.Failed, recent.FirstSeen));
         Assert.Equal([7L, 3L], view.Failures.Select(f => f.Index)); // newest first
-        Assert.Equal("TimedOut", view.Failures[0].Error);
-        Assert.Equal("FormatException: 'x' is not a number", view.Failures[1].Error);
+        Assert.Equal(("77", "TimedOut"), (view.Failures[0].Input, view.Failures[0].Error));
+        Assert.Equal(("x", "FormatException: 'x' is not a number"), (view.Failures[1].Input, view.Failures[1].Error));
         Assert.Equal(50, Assert.Single(view.Throughput).TasksPerSecond); // 50 -> 100 done in 1 s
         Assert.Empty(tracker.ToAsk(["a"])); // its entity lives on a while; it is not asked (and kept alive) again
     }
@@ -78,6 +77,32 @@ public sealed class JobTrackerTests
 
         Assert.Equal(T0, Assert.Single(view.Running).FirstSeen);
         Assert.Empty(view.Recent);
+    }
+
+    [Fact]
+    public void Failures_of_a_running_job_are_listed_as_they_come_and_each_only_once()
+    {
+        var tracker = new JobTracker(TimeSpan.FromMinutes(5));
+        Sample(tracker, T0, Job("a", JobState.Running, 10, 1, failures: [new ClusterTaskFailure(4, "four", "boom")]));
+        var view = Sample(tracker, T0.AddSeconds(1), Job("a", JobState.Running, 20, 2,
+            failures: [new ClusterTaskFailure(4, "four", "boom"), new ClusterTaskFailure(12, "twelve", "bang")]));
+
+        Assert.Equal([("twelve", "bang"), ("four", "boom")], view.Failures.Select(f => (f.Input!, f.Error)));
+        Assert.Equal([T0.AddSeconds(1), T0], view.Failures.Select(f => f.SeenAt));
+    }
+
+    [Fact]
+    public void A_failure_that_scrolled_off_does_not_come_back()
+    {
+        var tracker = new JobTracker(TimeSpan.FromMinutes(5));
+        var first = Enumerable.Range(0, 20).Select(i => new ClusterTaskFailure(i, $"a{i}", "boom")).ToArray();
+        Sample(tracker, T0, Job("a", JobState.Running, 0, 20, failures: first));
+        Sample(tracker, T0.AddSeconds(1), Job("b", JobState.Running, 0, 20, failures: [.. first.Select(f => f with { Input = "b" })]),
+            Job("c", JobState.Running, 0, 20, failures: [.. first.Select(f => f with { Input = "c" })]));
+        var view = Sample(tracker, T0.AddSeconds(2), Job("a", JobState.Running, 0, 20, failures: first));
+
+        Assert.Equal(JobTracker.FailuresKept, view.Failures.Count);
+        Assert.DoesNotContain(view.Failures, f => f.SeenAt == T0.AddSeconds(2)); // a's failures, seen at T0, are not new again
     }
 
     [Fact]
