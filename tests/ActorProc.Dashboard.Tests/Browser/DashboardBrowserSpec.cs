@@ -20,7 +20,8 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
     private const float Timeout = 60_000;
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
-    // Clients (submit, dashboard) join the cluster as members; on a loaded machine that can take longer than the default 10 s.
+    // Clients (submit, dashboard) join the cluster as members; on a loaded machine that can take longer than the
+    // default 10 s, and their first requests longer than the default ask timeout (see DashboardNodes.ClientConfig).
 
     [Fact]
     public async Task Running_job_progress_moves_and_a_killed_node_shows_unreachable_without_a_reload()
@@ -34,11 +35,11 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
         using var takenPort = new TcpListener(IPAddress.Loopback, 0);
         takenPort.Start();
         var taken = ((IPEndPoint)takenPort.LocalEndpoint).Port;
-        var portInUse = nodes.Start("dashboard on a taken port", "dashboard", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--port", taken.ToString());
-        var client = nodes.Start("dashboard client", "dashboard", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--port", "0");
+        var portInUse = nodes.Start("dashboard on a taken port", "dashboard", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--config", nodes.ClientConfig, "--port", taken.ToString());
+        var client = nodes.Start("dashboard client", "dashboard", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--config", nodes.ClientConfig, "--port", "0");
         // A quick job with one bad input: its failure is listed once the job is done.
         var failing = nodes.Start("submit failing", "submit", "collatz", "27", "not-a-number", "97", "--partition-size", "1",
-            "--job-id", "dashboard-failing", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--detach");
+            "--job-id", "dashboard-failing", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--config", nodes.ClientConfig, "--detach");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Arguments });
@@ -57,7 +58,7 @@ public sealed class DashboardBrowserSpec(ITestOutputHelper output)
 
         // 400 partitions of 5 quick tasks: the journal paces the job, so partitions finish one after another.
         var submit = nodes.Start("submit", "submit", "sumsq", "--n", "4000000", "--tasks", "2000", "--partition-size", "5",
-            "--job-id", "dashboard-job", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--detach");
+            "--job-id", "dashboard-job", "--cluster", nodes.Contact, "--connect-timeout", "60s", "--config", nodes.ClientConfig, "--detach");
         Assert.True(await submit.WaitForExitAsync(ExitTimeout) == 0, submit.Tail());
         Phase("jobs submitted");
 

@@ -24,6 +24,12 @@ internal sealed class DashboardNodes : IDisposable
         actorproc.cluster.job.resend-interval = 500ms
         """;
 
+    /// <summary>
+    /// The clients' (submit, dashboard) requests get 60 s: right after start-up, on a loaded machine, the
+    /// first job's shard is allocated and journaled while the nodes are still busy starting.
+    /// </summary>
+    private const string ClientConfigText = "actorproc.cluster.client.ask-timeout = 60s\n";
+
     private readonly ITestOutputHelper _output;
     private readonly List<ActorprocProcess> _processes = [];
 
@@ -33,10 +39,14 @@ internal sealed class DashboardNodes : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "actorproc-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Directory);
         File.WriteAllText(Path.Combine(Directory, "node.conf"), NodeConfig);
+        File.WriteAllText(ClientConfig, ClientConfigText);
         Ports = [.. Enumerable.Range(0, count).Select(_ => FreePort())];
     }
 
     public string Directory { get; }
+
+    /// <summary>The --config of client commands.</summary>
+    public string ClientConfig => Path.Combine(Directory, "client.conf");
 
     public IReadOnlyList<int> Ports { get; }
 
