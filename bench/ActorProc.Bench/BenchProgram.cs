@@ -22,8 +22,9 @@ public static class BenchProgram
         IScenario[] scenarios =
         [
             new Pool(), new Cpu(), new AsyncWait(), new Submit(), new Hash(), new IpCount(),
+            new LogLimiter(),
         ];
-        IScenario[] cluster = [new ClusterThroughput(), new ClusterFailover(), new ClusterScaling()];
+        IScenario[] cluster = [new ClusterThroughput(), new ClusterRequestReply(), new ClusterFailover(), new ClusterScaling()];
 
         var root = new RootCommand("ActorProc benchmarks: each subcommand runs ActorProc and its baselines on the same workload, interleaved, and reports median, min and max.");
         foreach (var option in common.All)
@@ -37,7 +38,7 @@ public static class BenchProgram
         }
 
         root.Subcommands.Add(CreateAllCommand("all", "Runs every scenario at its default size (or --quick size), one after another; --json prints an array of documents.", [.. scenarios, .. cluster], common, session));
-        root.Subcommands.Add(CreateAllCommand("cluster", "Runs cluster-throughput, cluster-failover and cluster-scaling (node processes on loopback), one after another; --json prints an array of documents.", cluster, common, session));
+        root.Subcommands.Add(CreateAllCommand("cluster", "Runs cluster-throughput, cluster-request-reply, cluster-failover and cluster-scaling (node processes on loopback), one after another; --json prints an array of documents.", cluster, common, session));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 

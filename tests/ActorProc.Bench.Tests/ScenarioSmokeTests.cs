@@ -14,6 +14,7 @@ public sealed class ScenarioSmokeTests
     [InlineData("cpu", "actorproc", "sequential", "ms")]
     [InlineData("async", "actorproc", "task-whenall", null)]
     [InlineData("submit", "actorproc", "task-run", "submit_ms")]
+    [InlineData("loglimit", "limiter", "no-limiter", "lines_written")]
     public void Quick_run_prints_one_correct_json_report(string scenario, string subject, string baseline, string? extraMetric)
     {
         var (exitCode, stdout, stderr) = Run(scenario, "--quick", "--json");
@@ -84,12 +85,21 @@ public sealed class ScenarioSmokeTests
     }
 
     [Fact]
-    public void Cluster_command_is_listed_with_its_three_scenarios()
+    public void Cluster_request_reply_rejects_an_empty_window_before_starting_any_node()
+    {
+        var (exitCode, stdout, stderr) = Run("cluster-request-reply", "--seconds", "0", "--quick", "--json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--seconds", stderr + stdout);
+    }
+
+    [Fact]
+    public void Cluster_command_is_listed_with_its_scenarios()
     {
         var (exitCode, stdout, _) = Run("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "cluster", "cluster-throughput", "cluster-failover", "cluster-scaling" })
+        foreach (var command in new[] { "cluster", "cluster-throughput", "cluster-request-reply", "cluster-failover", "cluster-scaling" })
         {
             Assert.Contains(command, stdout);
         }

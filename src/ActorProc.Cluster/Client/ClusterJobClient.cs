@@ -58,7 +58,8 @@ public sealed class ClusterJobClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var user = config ?? Config.Empty;
         var systemName = ClusterConfig.WithDefaults(user).GetString("actorproc.cluster.system-name");
-        var addresses = contactPoints.Select(c => Endpoints.ToAddress(c, systemName, "contact point")).ToArray();
+        var protocol = ClusterTls.Protocol(ClusterConfig.WithDefaults(user));
+        var addresses = contactPoints.Select(c => Endpoints.ToAddress(c, systemName, "contact point", protocol)).ToArray();
         var loopback = addresses.All(a => a.Host is "localhost" || (IPAddress.TryParse(a.Host, out var ip) && IPAddress.IsLoopback(ip)));
         // The client's address: loopback when the cluster is on loopback, else the machine's name. Stated
         // either way: cluster.conf's 127.0.0.1 would otherwise win, and nodes on other machines (or in other
@@ -72,7 +73,7 @@ public sealed class ClusterJobClient : IAsyncDisposable
             akka.cluster.roles = ["client"]
             akka.cluster.seed-nodes = []
             """);
-        var system = ActorSystem.Create(systemName, ClusterConfig.WithDefaults(forced.WithFallback(user).WithFallback(clientDefaults)));
+        var system = ClusterTls.CreateSystem(systemName, ClusterConfig.WithDefaults(forced.WithFallback(user).WithFallback(clientDefaults)));
         try
         {
             var settings = ClusterJobSettings.FromConfig(system.Settings.Config);

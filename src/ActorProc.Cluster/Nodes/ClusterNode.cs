@@ -55,7 +55,7 @@ public sealed class ClusterNode : IAsyncDisposable
         var config = NodeConfig.Build(settings, journal);
         PortProbe.EnsureFree(config);
         var jobSettings = ClusterJobSettings.FromConfig(config);
-        var system = ActorSystem.Create(jobSettings.SystemName, config);
+        var system = ClusterTls.CreateSystem(jobSettings.SystemName, config);
         try
         {
             var cluster = Akka.Cluster.Cluster.Get(system);

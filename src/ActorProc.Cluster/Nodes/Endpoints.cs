@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ActorProc.Cluster.Nodes;
 
-/// <summary>Turns the <c>"host:port"</c> strings of flags into Akka addresses (<c>akka.tcp://SYSTEM@host:port</c>).</summary>
+/// <summary>Turns the <c>"host:port"</c> strings of flags into Akka addresses (<c>akka.tcp://SYSTEM@host:port</c>, or <c>akka.ssl.tcp://</c> with TLS).</summary>
 internal static class Endpoints
 {
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not <c>host:port</c> with a port 1-65535.</exception>
@@ -14,9 +14,15 @@ internal static class Endpoints
         return (endpoint![..colon].Trim('[', ']'), port);
     }
 
-    public static Address ToAddress(string endpoint, string systemName, string what)
+    /// <summary>The address of <paramref name="endpoint"/> (<c>host:port</c>) in the system <paramref name="systemName"/>.</summary>
+    /// <param name="endpoint"><c>host:port</c>.</param>
+    /// <param name="systemName">The cluster's actor system name.</param>
+    /// <param name="what">What the endpoint is, for the error message (<c>seed</c>, <c>contact point</c>).</param>
+    /// <param name="protocol"><c>akka.tcp</c>, or <c>akka.ssl.tcp</c> when the cluster talks TLS (<see cref="Configuration.ClusterTls.Protocol"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not <c>host:port</c> with a port 1-65535.</exception>
+    public static Address ToAddress(string endpoint, string systemName, string what, string protocol = "akka.tcp")
     {
         var (host, port) = Parse(endpoint, what);
-        return new Address("akka.tcp", systemName, host, port);
+        return new Address(protocol, systemName, host, port);
     }
 }

@@ -15,11 +15,12 @@ internal static class NodeConfig
     {
         var user = settings.Config is null || settings.Config.IsEmpty ? Config.Empty : settings.Config;
         var systemName = ClusterConfig.WithDefaults(user).GetString("actorproc.cluster.system-name");
+        var protocol = ClusterTls.Protocol(ClusterConfig.WithDefaults(user));
         var lines = new List<string>();
         if (settings.Host is not null) lines.Add($"akka.remote.dot-netty.tcp.hostname = {ClusterConfig.Quote(settings.Host)}");
         if (settings.Port is { } port) lines.Add($"akka.remote.dot-netty.tcp.port = {port}");
         if (settings.Seeds is { } seeds)
-            lines.Add($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => ClusterConfig.Quote(Endpoints.ToAddress(s, systemName, "seed").ToString())))}]");
+            lines.Add($"akka.cluster.seed-nodes = [{string.Join(", ", seeds.Select(s => ClusterConfig.Quote(Endpoints.ToAddress(s, systemName, "seed", protocol).ToString())))}]");
         if (settings.Roles is { } roles) lines.Add($"akka.cluster.roles = [{string.Join(", ", roles.Select(ClusterConfig.Quote))}]");
         var store = $$"""
             connection-string = {{ClusterConfig.Quote(journal.ConnectionString)}}
