@@ -3,7 +3,7 @@ using ActorProc.Cli.Output;
 
 namespace ActorProc.Cli.Commands.Cluster;
 
-/// <summary>The cluster commands of <c>actorproc</c>: <c>node</c>, <c>submit</c>, <c>job</c>, <c>status</c>.</summary>
+/// <summary>The cluster commands of <c>actorproc</c>: <c>node</c>, <c>submit</c>, <c>job</c>, <c>status</c>, <c>dashboard</c>.</summary>
 internal static class ClusterCommands
 {
     public static void AddTo(Command root, CliConsole console)
@@ -13,5 +13,6 @@ internal static class ClusterCommands
         root.Subcommands.Add(JobCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(Chaos.ChaosCommand.Create(console));
+        root.Subcommands.Add(DashboardCommand.Create(console));
     }
 }

@@ -4,6 +4,7 @@ using ActorProc.Cli.Cluster;
 using ActorProc.Cli.Hosting;
 using ActorProc.Cli.Output;
 using ActorProc.Cluster.Nodes;
+using ActorProc.Dashboard;
 
 namespace ActorProc.Cli.Commands.Cluster;
 
@@ -30,6 +31,9 @@ internal static class NodeCommand
         {
             host, port, seeds, roles, journal, assemblies, config, metricsPort, metricsHost,
         };
+        // The live dashboard (--dashboard-port, --dashboard-host, --dashboard-token).
+        var dashboard = new DashboardFlags(prefix: "dashboard-", portRequired: false);
+        dashboard.AddTo(command);
         command.SetAction((parse, _) => RunAsync(new NodeSettings
         {
             Host = parse.GetValue(host),
@@ -38,11 +42,11 @@ internal static class NodeCommand
             Roles = parse.GetValue(roles) is { } r ? r.Split(',', StringSplitOptions.TrimEntries) : null,
             Journal = parse.GetValue(journal),
         }, parse.GetValue(assemblies) ?? [], parse.GetValue(config), console,
-            parse.GetValue(metricsPort) is { } p ? (parse.GetValue(metricsHost)!, (int)p) : null));
+            parse.GetValue(metricsPort) is { } p ? (parse.GetValue(metricsHost)!, (int)p) : null, dashboard.Read(parse)));
         return command;
     }
 
-    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console, (string Host, int Port)? metrics = null)
+    private static async Task<int> RunAsync(NodeSettings flags, string[] assemblies, string? configFile, CliConsole console, (string Host, int Port)? metrics, DashboardOptions? dashboard)
     {
         using var stop = new StopSignal(console.Error);
         MetricsEndpoint? endpoint = null;
@@ -56,6 +60,7 @@ internal static class NodeCommand
             var config = environment.IsEmpty ? file : file.IsEmpty ? environment : environment.WithFallback(file);
             tasks = ClusterTasks.Create(assemblies.Select(PluginLoadContext.Load));
             if (metrics is { } m) endpoint = MetricsEndpoint.Start(m.Host, m.Port); // before the node joins: a busy port fails fast
+            dashboard?.Validate(); // a bad dashboard host or a missing token stops the node before it joins
             node = await ClusterNode.StartAsync(flags with { Config = config }, tasks, stop.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UsageException or ArgumentException or JournalUnavailableException or ConfigurationException)
@@ -73,6 +78,13 @@ internal static class NodeCommand
         console.Error.WriteLine($"actorproc: node {node.Address} started with tasks: {string.Join(", ", tasks.Tasks.Select(t => t.Name))}");
         using var served = endpoint;
         if (endpoint is not null) console.Error.WriteLine($"actorproc: metrics at {endpoint.Url}");
+        // The dashboard sees the cluster through the node's own client; a port in use stops the node (exit 2).
+        await using var dashboardServer = dashboard is null ? null : await DashboardStarter.TryStartAsync(node.Jobs, dashboard, console, CancellationToken.None).ConfigureAwait(false);
+        if (dashboard is not null && dashboardServer is null)
+        {
+            await node.StopAsync().ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
         var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
         if (stopped == node.WhenTerminated)
         {
