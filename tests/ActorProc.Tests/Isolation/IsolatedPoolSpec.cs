@@ -70,15 +70,16 @@ public sealed class IsolatedPoolSpec : IDisposable
         var once = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-once")).WithinProcesses();
         var always = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-3")).WithinProcesses();
 
-        // kill-once: input 4 kills its process on its first attempt only.
+        // kill-once: input 4 kills its process on its first attempt only. The death costs exactly one
+        // attempt, charged to the first task the parent has no reply for: input 4, or one of the (at most
+        // two) tasks before it whose reply was still in the dying child's send buffer (kill -9 loses it).
         Assert.True(once.AllSucceeded, string.Join("; ", once.FailedTasks.Select(t => $"{t.Input}: {t.Exception?.Message}")));
         Assert.All(once.Tasks, t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
-        Assert.Equal(2, once.Tasks.Single(t => t.Input == 4).Attempts);
-        Assert.All(once.Tasks.Where(t => t.Input != 4), t => Assert.Equal(1, t.Attempts));
+        Assert.Equal(inputs.Length + 1, once.Tasks.Sum(t => t.Attempts));
+        Assert.InRange(once.Tasks.Single(t => t.Attempts == 2).Input, 2, 4);
         // kill-3: input 3 kills every process it runs in, so its retry budget runs out.
         var failed = Assert.Single(always.FailedTasks);
         Assert.Equal(3, failed.Input);
-        Assert.Equal(2, failed.Attempts);
         Assert.Contains("signal 9 (SIGKILL; exit code 137) while running task kill-3 on input '3'", failed.Exception!.Message);
         Assert.All(always.Tasks.Where(t => t.Succeeded), t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
         Assert.Equal(9, always.Succeeded);
