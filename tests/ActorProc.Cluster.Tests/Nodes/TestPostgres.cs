@@ -11,15 +11,30 @@ internal static class TestPostgres
 {
     public const string Variable = "ACTORPROC_TEST_POSTGRES";
 
-    /// <summary>The connection string; throws (the spec fails, it is never skipped) when it is not set.</summary>
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set: the PostgreSQL journal specs need a PostgreSQL server. CI sets it (.ci/run). "
-                + $"Locally, as root: export {Variable}=\"$(.ci/start-postgres)\" (installs Debian's postgresql if missing and "
-                + "starts a server on 127.0.0.1:55432), or set it to the Npgsql connection string of a server of your own, "
-                + "e.g. Host=127.0.0.1;Port=5432;Username=USER;Password=PASSWORD;Database=DB, for a role that may create databases (CREATEDB).");
+    private static readonly Lazy<string> Server = new(() =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : StartLocalServer());
+
+    /// <summary>
+    /// The connection string: <c>ACTORPROC_TEST_POSTGRES</c> (CI's .ci/run sets it; or a server of your own,
+    /// e.g. Host=127.0.0.1;Port=5432;Username=USER;Password=PASSWORD;Database=DB, for a role that may create
+    /// databases), else the server that the repository's .ci/start-postgres installs and starts on 127.0.0.1:55432.
+    /// Throws (the spec fails, it is never skipped) when neither is possible.
+    /// </summary>
+    public static string ConnectionString => Server.Value;
+
+    private static string StartLocalServer()
+    {
+        try
+        {
+            return ActorProc.Tests.Shared.RepositoryScript.Run("start-postgres");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException(
+                $"{Variable} is not set and .ci/start-postgres could not start a PostgreSQL server (it installs Debian's postgresql, as root): "
+                + $"{e.Message} Set {Variable} to the Npgsql connection string of a server of your own instead.", e);
+        }
+    }
 
     /// <summary>Creates an empty database for one test; disposing it drops it (with any connection left open to it).</summary>
     public static async Task<TestDatabase> CreateDatabaseAsync()

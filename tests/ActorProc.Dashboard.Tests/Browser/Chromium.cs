@@ -14,10 +14,30 @@ internal static class Chromium
     public static string ExecutablePath()
     {
         var path = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured ? configured : DefaultPath;
+        if (!File.Exists(path) && path == DefaultPath) Install();
         Assert.True(File.Exists(path),
             $"No Chromium at {path}: the dashboard specs run in a real browser. Install Debian's package (`apt-get install -y chromium`, " +
             $"or run .ci/install-chromium), or set {Variable} to a Chromium executable.");
         return path;
+    }
+
+    private static readonly Lazy<string?> Installation = new(() =>
+    {
+        try
+        {
+            ActorProc.Tests.Shared.RepositoryScript.Run("install-chromium");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    });
+
+    /// <summary>Installs Debian's chromium with the repository's .ci/install-chromium (once per run), so a plain `dotnet test` works on a fresh machine.</summary>
+    private static void Install()
+    {
+        if (Installation.Value is { } failure) Assert.Fail($"No Chromium at {DefaultPath}, and .ci/install-chromium failed: {failure}");
     }
 
     /// <summary>
