@@ -5,8 +5,8 @@ namespace ActorProc.Dashboard.Sampling;
 /// <summary>
 /// The member table: the current members, plus members that left the cluster, shown as <c>removed</c> for
 /// <see cref="RemovedKept"/>, so an operator who looks a minute after a node died still sees which one it
-/// was. A removed member keeps the reachability it was last seen with: unreachable for a node that died
-/// and was downed, reachable for one that left gracefully (the page says "left").
+/// was. A removed member that was last seen leaving or exiting left gracefully (the page says "left");
+/// any other removed member died (it shows unreachable), seen unreachable first or not.
 /// Concurrency contract: not thread-safe; the sampler calls it from its publishing loop only.
 /// </summary>
 internal sealed class MemberTracker
@@ -29,7 +29,9 @@ internal sealed class MemberTracker
         {
             if (present.Contains(address)) continue;
             if (now - lastSeen > RemovedKept) _known.Remove(address);
-            else if (member.Status != "removed") _known[address] = (member with { Status = "removed" }, lastSeen);
+            // Gone without being seen leaving: it died. ActorProc downs a member whose process is gone within
+            // a second, often between two samples, so it may never have been seen unreachable.
+            else if (member.Status != "removed") _known[address] = (member with { Status = "removed", Reachable = member.Reachable && member.Status is "leaving" or "exiting" }, lastSeen);
         }
         return _known.Values.Select(v => v.Member).OrderBy(m => m.Address, StringComparer.Ordinal).ToArray();
     }

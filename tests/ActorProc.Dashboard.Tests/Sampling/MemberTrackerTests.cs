@@ -27,6 +27,16 @@ public sealed class MemberTrackerTests
     }
 
     [Fact]
+    public void A_member_removed_between_two_samples_without_leaving_died()
+    {
+        var members = new MemberTracker();
+        members.Update([Member(A), Member(B)], A, T0);
+        var table = members.Update([Member(A)], A, T0.AddSeconds(1)); // downed and removed within a second
+
+        Assert.Equal(("removed", false), (table[1].Status, table[1].Reachable));
+    }
+
+    [Fact]
     public void A_removed_member_is_forgotten_after_a_while()
     {
         var members = new MemberTracker();
