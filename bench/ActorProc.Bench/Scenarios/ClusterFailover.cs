@@ -12,8 +12,8 @@ namespace ActorProc.Bench.Scenarios;
 /// The failover claim (≤ 5 s from <c>kill -9</c> of one of 3 nodes to the first re-executed
 /// task of its shards completing, ActorProc's default settings, no live node downed, under load).
 /// Each round starts 3 nodes with the default settings and a fresh SQLite journal, submits a CPU-bound
-/// sumsq job (<c>--detach</c>) in partitions of 100 tasks, fewer than a batch (256), so a partition is
-/// one batch and a re-homed partition finishes when its re-run batch does; this process joins the
+/// sumsq job (<c>--detach</c>) in partitions of 100 tasks (a first batch of 16, then batches of about
+/// 200 ms of task time), so a re-homed partition finishes soon after its re-run batch; this process joins the
 /// cluster as a client (<see cref="ClusterJobClient"/>) and polls the job every 50 ms. Once a tenth of
 /// the tasks are done (every node is running batches) it kills one node (SIGKILL) and measures
 /// the time until the job's <c>reexecuted</c> count is above 0, i.e. a partition of the dead node,
