@@ -30,7 +30,7 @@ public sealed class NodeMetricsSpec(ITestOutputHelper output) : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
-    public async Task Nodes_serve_their_instruments_in_prometheus_format_and_a_killed_peer_shows_unreachable()
+    public async Task Nodes_serve_their_instruments_in_prometheus_format_and_a_killed_peer_leaves_the_up_members()
     {
         int[] ports = [FreePort(), FreePort()], metricsPorts = [FreePort(), FreePort()];
         var config = _directory.File("node.conf", System.Text.Encoding.UTF8.GetBytes(NodeConfig));
@@ -51,8 +51,10 @@ public sealed class NodeMetricsSpec(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, Value(first, "actorproc_pool_queue_depth", "pool=\"cluster-tasks\""));
         Assert.Equal(0, Value(first, "actorproc_cluster_jobs", "state=\"running\"", $"node=\"akka.tcp://actorproc@127.0.0.1:{ports[0]}\""));
 
+        // A killed node is downed and removed within about a second (its port refuses connections: see
+        // ExitedMemberDowning), often before a scrape could see it unreachable: it leaves the up members.
         nodes[1].Kill();
-        await ScrapeUntilAsync(metricsPorts[0], text => Value(text, "actorproc_cluster_members_unreachable") == 1, "the killed node unreachable");
+        await ScrapeUntilAsync(metricsPorts[0], text => Value(text, "actorproc_cluster_members", "status=\"up\"") == 1, "the killed node no longer up");
     }
 
     [Fact]
