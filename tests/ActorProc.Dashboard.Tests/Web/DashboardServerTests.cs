@@ -19,7 +19,9 @@ public sealed class DashboardServerTests(SingleNodeFixture cluster) : IClassFixt
         Assert.Contains("EventSource", await http.GetStringAsync("/dashboard.js"));
         var page = await http.GetAsync("/");
         Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
-        using var snapshot = JsonDocument.Parse(await http.GetStringAsync("/api/snapshot"));
+        // The node's view of its own membership (Akka's Cluster.State) can lag its member-up callback by a
+        // moment: wait for the first snapshot that has it.
+        using var snapshot = await SnapshotWithMembersAsync(http);
         var member = snapshot.RootElement.GetProperty("members").EnumerateArray().Single();
         Assert.Equal(cluster.Node.Address.ToString(), member.GetProperty("address").GetString());
         Assert.True(member.GetProperty("isSelf").GetBoolean());
@@ -115,5 +117,17 @@ public sealed class DashboardServerTests(SingleNodeFixture cluster) : IClassFixt
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => DashboardServer.StartAsync(cluster.Node.Jobs, new DashboardOptions { Host = "example.org", Port = 0, Token = "t" }));
         Assert.Contains("not an IP address", e.Message);
+    }
+
+    private static async Task<JsonDocument> SnapshotWithMembersAsync(HttpClient http)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var snapshot = JsonDocument.Parse(await http.GetStringAsync("/api/snapshot", timeout.Token));
+            if (snapshot.RootElement.GetProperty("members").GetArrayLength() > 0) return snapshot;
+            snapshot.Dispose();
+            await Task.Delay(100, timeout.Token); // the sampler publishes about once per interval; no event to await over HTTP
+        }
     }
 }
