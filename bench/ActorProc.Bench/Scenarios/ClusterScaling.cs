@@ -52,7 +52,7 @@ internal sealed class ClusterScaling : IScenario
             Parameters = [new("tasks", tasks), new("n", N)],
             Notes = notes,
             Contenders = contenders,
-            Normalize = SpeedUpOverReference,
+            Normalize = SpeedUp.Over(Reference),
             DefaultRounds = sizes.Quick ? 1 : 3,
             DefaultWarmupRounds = 0,
         };
@@ -80,19 +80,5 @@ internal sealed class ClusterScaling : IScenario
         var checks = runs.Select((r, i) => LocalCluster.CheckSumSquares($"run on core {i}", r.ExitCode, r.Stdout, r.Stderr, N, halves[i])).ToArray();
         var failure = checks.Select(c => c.Failure).FirstOrDefault(f => f is not null);
         return new RoundResult(checks.Max(c => c.ElapsedMs), failure is null) { Failure = failure };
-    }
-
-    /// <summary>Each round's ms → the reference's ms of the same round over this one's (the reference is exactly 1); ms kept as an extra.</summary>
-    private static IReadOnlyList<ContenderSamples> SpeedUpOverReference(IReadOnlyList<ContenderSamples> samples)
-    {
-        var reference = samples.FirstOrDefault(s => s.Name == Reference)?.Rounds ?? [];
-        return samples
-            .Select(s => s with
-            {
-                Rounds = s.Rounds
-                    .Select((r, i) => (r with { Value = Statistics.Ratio(i < reference.Count ? reference[i].Value : double.NaN, r.Value) }).With("ms", r.Value))
-                    .ToArray(),
-            })
-            .ToArray();
     }
 }

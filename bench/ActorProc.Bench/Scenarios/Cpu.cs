@@ -48,7 +48,7 @@ internal sealed class Cpu : IScenario
                     }
                 })),
             ],
-            Normalize = SpeedUpOverReference,
+            Normalize = SpeedUp.Over(Reference),
         };
     }
 
@@ -72,24 +72,6 @@ internal sealed class Cpu : IScenario
         }
 
         return sum;
-    }
-
-    /// <summary>
-    /// Turns each round's milliseconds into a speed-up over the sequential round that ran
-    /// next to it (same round index, so both saw the same machine state), keeping the
-    /// milliseconds as an extra metric; "sequential" is therefore exactly 1.
-    /// </summary>
-    private static IReadOnlyList<ContenderSamples> SpeedUpOverReference(IReadOnlyList<ContenderSamples> samples)
-    {
-        var reference = samples.FirstOrDefault(s => s.Name == Reference)?.Rounds ?? [];
-        return samples
-            .Select(s => s with
-            {
-                Rounds = s.Rounds
-                    .Select((r, i) => (r with { Value = Statistics.Ratio(i < reference.Count ? reference[i].Value : double.NaN, r.Value) }).With("ms", r.Value))
-                    .ToArray(),
-            })
-            .ToArray();
     }
 
     private sealed record Workload(int Tasks, int Limit)
