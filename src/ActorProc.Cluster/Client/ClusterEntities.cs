@@ -1,6 +1,3 @@
-using Akka.Cluster.Sharding;
-using ActorProc.Cluster.Configuration;
-
 namespace ActorProc.Cluster.Client;
 
 /// <summary>
@@ -21,31 +18,10 @@ public static class ClusterEntities
     public static async Task<IReadOnlyList<NodeEntities>> GetLiveEntitiesAsync(this ClusterJobClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var system = client.System;
-        var askTimeout = ClusterJobSettings.FromConfig(system.Settings.Config).AskTimeout;
-        var state = Akka.Cluster.Cluster.Get(system).State;
-        var workers = state.Members.Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("worker") && !state.Unreachable.Contains(m)).ToArray();
-        var nodes = await Task.WhenAll(workers.Select(async w =>
-        {
-            var jobs = RegionStateAsync(system, w.Address, EntityIds.JobType, askTimeout, cancellationToken);
-            var partitions = RegionStateAsync(system, w.Address, EntityIds.PartitionType, askTimeout, cancellationToken);
-            var (j, p) = (await jobs.ConfigureAwait(false), await partitions.ConfigureAwait(false));
-            return j is null || p is null ? null : new NodeEntities(w.Address.ToString(), j.Shards.Count, p.Shards.Count,
-                j.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal).ToArray(), p.Shards.Sum(s => s.EntityIds.Count));
-        })).ConfigureAwait(false);
-        return nodes.OfType<NodeEntities>().OrderBy(n => n.Address, StringComparer.Ordinal).ToArray();
-    }
-
-    private static async Task<CurrentShardRegionState?> RegionStateAsync(ActorSystem system, Address node, string typeName, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var region = system.ActorSelection(new RootActorPath(node) / "system" / "sharding" / typeName);
-            return await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
+        var regions = await client.WorkerRegionsAsync(cancellationToken).ConfigureAwait(false);
+        return regions.Select(r => new NodeEntities(r.Worker.ToString(), r.Jobs.Shards.Count, r.Partitions.Shards.Count,
+                r.Jobs.Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal).ToArray(), r.Partitions.Shards.Sum(s => s.EntityIds.Count)))
+            .OrderBy(n => n.Address, StringComparer.Ordinal)
+            .ToArray();
     }
 }

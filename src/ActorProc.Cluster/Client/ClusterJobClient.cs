@@ -141,17 +141,33 @@ public sealed class ClusterJobClient : IAsyncDisposable
             .Select(m => new ClusterMemberInfo(m.Address.ToString(), m.Roles.Order(StringComparer.Ordinal).ToArray(),
                 m.Status.ToString().ToLowerInvariant(), !state.Unreachable.Contains(m)))
             .ToArray();
-        var workers = state.Members.Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole(WorkerRole) && !state.Unreachable.Contains(m)).ToArray();
-        var regions = await Task.WhenAll(workers.Select(async w =>
-            (Worker: w, Jobs: await RegionStateAsync(w.Address, EntityIds.JobType).ConfigureAwait(false),
-                Partitions: await RegionStateAsync(w.Address, EntityIds.PartitionType).ConfigureAwait(false)))).ConfigureAwait(false);
-        var shards = regions.Where(r => r.Jobs is not null && r.Partitions is not null)
-            .Select(r => new NodeShards(r.Worker.Address.ToString(), r.Jobs!.Shards.Count, r.Partitions!.Shards.Count,
+        var regions = await WorkerRegionsAsync(cancellationToken).ConfigureAwait(false);
+        var shards = regions
+            .Select(r => new NodeShards(r.Worker.ToString(), r.Jobs.Shards.Count, r.Partitions.Shards.Count,
                 r.Jobs.Shards.Sum(s => s.EntityIds.Count), r.Partitions.Shards.Sum(s => s.EntityIds.Count)))
             .ToArray();
-        var jobIds = regions.Where(r => r.Jobs is not null).SelectMany(r => r.Jobs!.Shards.SelectMany(s => s.EntityIds)).Distinct().Order(StringComparer.Ordinal);
+        var jobIds = regions.SelectMany(r => r.Jobs.Shards.SelectMany(s => s.EntityIds)).Distinct().Order(StringComparer.Ordinal);
         var jobs = await Task.WhenAll(jobIds.Select(id => GetJobAsync(id, includeResults: false, cancellationToken))).ConfigureAwait(false);
         return new ClusterStatus(members, shards, jobs.Where(j => j is { IsDone: false }).Select(j => j!).ToArray());
+    }
+
+    /// <summary>
+    /// The job and partition shard regions' state of each up, reachable worker in this client's view, in
+    /// the cluster's member order; a worker whose regions do not both answer within the ask timeout is left out.
+    /// </summary>
+    internal async Task<IReadOnlyList<(Address Worker, CurrentShardRegionState Jobs, CurrentShardRegionState Partitions)>> WorkerRegionsAsync(CancellationToken cancellationToken)
+    {
+        var state = Akka.Cluster.Cluster.Get(System).State;
+        var workers = state.Members.Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole(WorkerRole) && !state.Unreachable.Contains(m)).ToArray();
+        var regions = await Task.WhenAll(workers.Select(async w =>
+        {
+            var jobs = RegionStateAsync(w.Address, EntityIds.JobType, cancellationToken);
+            var partitions = RegionStateAsync(w.Address, EntityIds.PartitionType, cancellationToken);
+            return (Worker: w.Address, Jobs: await jobs.ConfigureAwait(false), Partitions: await partitions.ConfigureAwait(false));
+        })).ConfigureAwait(false);
+        return regions.Where(r => r.Jobs is not null && r.Partitions is not null)
+            .Select(r => (r.Worker, r.Jobs!, r.Partitions!))
+            .ToArray();
     }
 
     /// <summary>
@@ -181,12 +197,12 @@ public sealed class ClusterJobClient : IAsyncDisposable
         await System.WhenTerminated.ConfigureAwait(false);
     }
 
-    private async Task<CurrentShardRegionState?> RegionStateAsync(Address node, string typeName)
+    private async Task<CurrentShardRegionState?> RegionStateAsync(Address node, string typeName, CancellationToken cancellationToken = default)
     {
         try
         {
             var region = System.ActorSelection(new RootActorPath(node) / "system" / "sharding" / typeName);
-            return await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, _askTimeout).ConfigureAwait(false);
+            return await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, _askTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException)
         {
