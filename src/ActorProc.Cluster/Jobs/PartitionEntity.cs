@@ -1,3 +1,4 @@
+using ActorProc.Internal;
 using Akka.Cluster.Sharding;
 using Akka.Persistence;
 

@@ -4,10 +4,13 @@ namespace ActorProc.Isolation;
 
 /// <summary>
 /// The actor of a worker process: registers with the pool's process set, then runs the tasks of each
-/// <see cref="RunTasks"/> batch in order, replying to each as it finishes (so the pool always knows
-/// which task was running if this process dies). Runs on a pinned dispatcher: a task blocks only this
-/// actor's own thread, never the threads that carry remoting. Only batches from the process set it
-/// registered with, carrying the secret, are run.
+/// <see cref="RunTasks"/> batch in order and answers with <see cref="TaskReplies"/>: all of a batch's
+/// replies in one message after its last task, or sooner, before the next task, once the oldest unsent
+/// reply is <see cref="FlushAfter"/> old (one remote message per batch instead of per task is what lets
+/// short tasks run near in-process speed). The pool sends batches of several tasks only when its tasks
+/// are short, and it knows which of a batch's tasks are unanswered if this process dies. Runs on a
+/// pinned dispatcher: a task blocks only this actor's own thread, never the threads that carry
+/// remoting. Only batches from the process set it registered with, carrying the secret, are run.
 /// </summary>
 internal sealed class ChildWorker : ReceiveActor, IWithTimers
 {
@@ -70,28 +73,46 @@ internal sealed class ChildWorker : ReceiveActor, IWithTimers
         _ended.TrySetResult(WorkerProcess.NotStartedByAPool);
     }
 
+    /// <summary>How long a finished task's reply may wait for the rest of its batch before it is sent anyway.</summary>
+    private static readonly TimeSpan FlushAfter = TimeSpan.FromMilliseconds(5);
+
     private async Task RunBatchAsync(RunTasks batch)
     {
         var parent = Sender;
+        var unsent = new List<TaskReply>(batch.Tasks.Count);
+        var oldestUnsent = 0L;
         foreach (var request in batch.Tasks)
         {
-            parent.Tell(await RunOneAsync(request).ConfigureAwait(true), Self);
+            if (unsent.Count > 0 && Stopwatch.GetElapsedTime(oldestUnsent) >= FlushAfter) Flush();
+            var reply = await RunOneAsync(request).ConfigureAwait(true);
+            if (unsent.Count == 0) oldestUnsent = Stopwatch.GetTimestamp();
+            unsent.Add(reply);
+        }
+        if (unsent.Count > 0) Flush();
+
+        void Flush()
+        {
+            parent.Tell(new TaskReplies(unsent.ToArray()), Self);
+            unsent.Clear();
         }
     }
 
     private async Task<TaskReply> RunOneAsync(TaskRequest request)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var task = _tasks.Get(request.TaskName);
             var output = await task.RunAsync(task.ParseInput(request.Input), _stopping.Token).ConfigureAwait(true);
-            return new TaskReply(request.Id, task.FormatOutput(output), null, null);
+            return new TaskReply(request.Id, task.FormatOutput(output), null, null, MicrosecondsSince(started));
         }
         catch (Exception e)
         {
-            return new TaskReply(request.Id, null, e.GetType().FullName ?? e.GetType().Name, MessageOf(e));
+            return new TaskReply(request.Id, null, e.GetType().FullName ?? e.GetType().Name, MessageOf(e), MicrosecondsSince(started));
         }
     }
+
+    private static long MicrosecondsSince(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
 
     /// <summary>The message, with an inner I/O exception's own text (the operating system's reason) when the outer one lacks it.</summary>
     private static string MessageOf(Exception e)

@@ -27,7 +27,7 @@ internal sealed class IsolationSerializer(ExtendedActorSystem system) : Serializ
         RegisterWorker => "RW",
         WorkerAccepted => "WA",
         RunTasks => "RT",
-        TaskReply => "TR",
+        TaskReplies => "TR",
         _ => throw new SerializationException($"{nameof(IsolationSerializer)} cannot serialize {o.GetType()}."),
     };
 
@@ -55,11 +55,16 @@ internal sealed class IsolationSerializer(ExtendedActorSystem system) : Serializ
                         w.Write(t.Input);
                     }
                     break;
-                case TaskReply m:
-                    w.Write7BitEncodedInt64(m.Id);
-                    WriteNullable(w, m.Output);
-                    WriteNullable(w, m.ErrorType);
-                    WriteNullable(w, m.ErrorMessage);
+                case TaskReplies m:
+                    w.Write7BitEncodedInt(m.Replies.Count);
+                    foreach (var reply in m.Replies)
+                    {
+                        w.Write7BitEncodedInt64(reply.Id);
+                        WriteNullable(w, reply.Output);
+                        WriteNullable(w, reply.ErrorType);
+                        WriteNullable(w, reply.ErrorMessage);
+                        w.Write7BitEncodedInt64(reply.RunMicroseconds);
+                    }
                     break;
                 default:
                     throw new SerializationException($"{nameof(IsolationSerializer)} cannot serialize {obj.GetType()}.");
@@ -79,7 +84,7 @@ internal sealed class IsolationSerializer(ExtendedActorSystem system) : Serializ
                 "RW" => new RegisterWorker(r.ReadString(), r.ReadInt32()),
                 "WA" => WorkerAccepted.Instance,
                 "RT" => ReadRunTasks(r),
-                "TR" => new TaskReply(r.Read7BitEncodedInt64(), ReadNullable(r), ReadNullable(r), ReadNullable(r)),
+                "TR" => ReadTaskReplies(r),
                 _ => throw new SerializationException($"Unknown isolation message manifest '{manifest}'."),
             };
         }
@@ -92,11 +97,25 @@ internal sealed class IsolationSerializer(ExtendedActorSystem system) : Serializ
     private static RunTasks ReadRunTasks(BinaryReader r)
     {
         var secret = r.ReadString();
-        var count = r.Read7BitEncodedInt();
-        if (count is < 0 or > MaxTasksPerBatch) throw new SerializationException($"A task batch of {count} tasks is out of range (0..{MaxTasksPerBatch}).");
+        var count = ReadCount(r, "A task batch");
         var tasks = new TaskRequest[count];
         for (var i = 0; i < count; i++) tasks[i] = new TaskRequest(r.Read7BitEncodedInt64(), r.ReadString(), r.ReadString());
         return new RunTasks(secret, tasks);
+    }
+
+    private static TaskReplies ReadTaskReplies(BinaryReader r)
+    {
+        var count = ReadCount(r, "A reply batch");
+        var replies = new TaskReply[count];
+        for (var i = 0; i < count; i++) replies[i] = new TaskReply(r.Read7BitEncodedInt64(), ReadNullable(r), ReadNullable(r), ReadNullable(r), r.Read7BitEncodedInt64());
+        return new TaskReplies(replies);
+    }
+
+    private static int ReadCount(BinaryReader r, string what)
+    {
+        var count = r.Read7BitEncodedInt();
+        if (count is < 0 or > MaxTasksPerBatch) throw new SerializationException($"{what} of {count} tasks is out of range (0..{MaxTasksPerBatch}).");
+        return count;
     }
 
     private static void WriteNullable(BinaryWriter w, string? value)

@@ -15,14 +15,23 @@ internal sealed class WorkerAccepted : IIsolationMessage
 /// <summary>One named task for a child: its id within the pool, the task's name and its input as text.</summary>
 internal sealed record TaskRequest(long Id, string TaskName, string Input);
 
-/// <summary>Pool → child: run these tasks in order, replying to each with a <see cref="TaskReply"/>.</summary>
+/// <summary>Pool → child: run these tasks in order, answering with <see cref="TaskReplies"/>.</summary>
 internal sealed record RunTasks(string Secret, IReadOnlyList<TaskRequest> Tasks) : IIsolationMessage;
 
 /// <summary>
-/// Child → pool: the outcome of one task. <paramref name="Output"/> (the task's output as JSON) when it
-/// succeeded; otherwise the .NET type name and message of its exception.
+/// The outcome of one task: <paramref name="Output"/> (the task's output as JSON) when it succeeded;
+/// otherwise the .NET type name and message of its exception. <paramref name="RunMicroseconds"/> is how
+/// long it ran in the child (the pool sizes its batches by it).
 /// </summary>
-internal sealed record TaskReply(long Id, string? Output, string? ErrorType, string? ErrorMessage) : IIsolationMessage;
+internal sealed record TaskReply(long Id, string? Output, string? ErrorType, string? ErrorMessage, long RunMicroseconds = 0);
+
+/// <summary>Child → pool: the outcomes of one or more tasks, in the order they ran.</summary>
+internal sealed record TaskReplies(IReadOnlyList<TaskReply> Replies) : IIsolationMessage
+{
+    public TaskReplies(TaskReply reply) : this([reply])
+    {
+    }
+}
 
 // ---- local to the pool's process ----
 

@@ -25,9 +25,15 @@ namespace ActorProc.Isolation;
 /// </para>
 /// </summary>
 /// <remarks>
-/// Defaults: <see cref="Processes"/> = cores, 3 tasks in flight per process (one running, two queued so
-/// the child never waits for the next), start timeout 30 s, restart back-off from 100 ms doubling to
+/// Batches: a process gets tasks in batches of about 2 ms of work by their last run times (one task
+/// at a time for tasks that run longer), up to two batches at once, and answers a batch in one message,
+/// so short tasks cost a round trip per batch, not per task. When a process dies with one task
+/// unanswered, that task is charged; with several, none is, and each runs alone in a process next.
+/// <para>
+/// Defaults: <see cref="Processes"/> = cores, at least 3 tasks in flight per process (one running, two
+/// queued so the child never waits for the next), start timeout 30 s, restart back-off from 100 ms doubling to
 /// 5 s, the current program re-launched as the worker (<see cref="WorkerProcessStart.CurrentProgram"/>).
+/// </para>
 /// </remarks>
 public sealed record WorkerIsolation
 {
@@ -49,7 +55,13 @@ public sealed record WorkerIsolation
     /// <summary>Worker processes, ≥ 1. Default: <see cref="Environment.ProcessorCount"/>.</summary>
     public int Processes { get => _processes; init => _processes = Check.AtLeast(value, 1, nameof(Processes)); }
 
-    /// <summary>Tasks sent to one process before it answers, ≥ 1 (one runs, the rest wait in the child). Default: 3. A pool with a <see cref="WorkerPoolOptions.TaskTimeout"/> sends one at a time, so that no task's clock runs while it waits behind another.</summary>
+    /// <summary>
+    /// Fewest tasks a process may hold before it answers, ≥ 1 (one runs, the rest wait in the child, so
+    /// it never waits for the pool). Default: 3. Short tasks go in batches sized by their run time, and a
+    /// process then holds up to two batches (see <see cref="WorkerIsolation"/>). A pool with a
+    /// <see cref="WorkerPoolOptions.TaskTimeout"/> sends one at a time, so that no task's clock runs while
+    /// it waits behind another.
+    /// </summary>
     public int TasksInFlightPerProcess { get => _tasksInFlightPerProcess; init => _tasksInFlightPerProcess = Check.AtLeast(value, 1, nameof(TasksInFlightPerProcess)); }
 
     /// <summary>How the worker program is started; null (the default) re-launches the current program (<see cref="WorkerProcessStart.CurrentProgram"/>). Called once per start, on the pool's actor thread.</summary>

@@ -87,18 +87,27 @@ internal sealed partial class WorkerProcessSet
         if (slot.Worker is { } worker) Context.Unwatch(worker);
         var wasReady = slot.State == WorkerSlotState.Ready;
         var cause = ExitDescription.Of(exited.ExitCode);
-        if (slot.InFlight.Count > 0)
+        if (slot.InFlight.Count == 1)
         {
-            // The first task in flight was running: blame it. The rest never started: they go back to the front of the queue.
-            var running = slot.InFlight[0];
-            if (_open.Remove(running, out var run))
-                run.Completion.TrySetException(new WorkerProcessExitedException(slot.ProcessId, exited.ExitCode, run.TaskName, run.Input));
-            for (var i = slot.InFlight.Count - 1; i >= 1; i--)
+            // The only task unanswered was running: blame it.
+            if (_open.Remove(slot.InFlight[0], out var run))
             {
-                if (_open.TryGetValue(slot.InFlight[i], out var queued)) _waiting.AddFirst(queued);
+                _suspects.Remove(run.Id);
+                run.Completion.TrySetException(new WorkerProcessExitedException(slot.ProcessId, exited.ExitCode, run.TaskName, run.Input));
             }
-            slot.InFlight.Clear();
         }
+        else if (slot.InFlight.Count > 1)
+        {
+            // Which one was running is unknown: none is charged; each runs alone next, where a killer is caught by itself.
+            for (var i = slot.InFlight.Count - 1; i >= 0; i--)
+            {
+                if (!_open.TryGetValue(slot.InFlight[i], out var unanswered)) continue;
+                _suspects.Add(unanswered.Id);
+                _waiting.AddFirst(unanswered);
+            }
+        }
+        slot.InFlight.Clear();
+        slot.RunningSuspect = false;
         if (LiveWorkerProcesses.Exiting) return;
         if (!slot.KilledOnPurpose) _log.Warning("Worker process {0} exited with {1}; it is replaced.", slot.ProcessId, cause);
         slot.Process = null;

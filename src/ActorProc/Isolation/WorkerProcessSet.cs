@@ -1,23 +1,34 @@
 using System.Security.Cryptography;
 using System.Text;
+using ActorProc.Internal;
 
 namespace ActorProc.Isolation;
 
 /// <summary>
 /// The parent side of process isolation: one actor per isolated pool that starts the pool's N worker
 /// processes, accepts their registration (secret and a process id it started), hands them named tasks
-/// (at most <see cref="WorkerIsolation.TasksInFlightPerProcess"/> each, one when the pool has a task timeout), completes each caller's task
-/// with the reply, and replaces dead processes with back-off.
+/// in batches, completes each caller's task with the reply, and replaces dead processes with back-off.
+/// <para>
+/// Batches: each process holds up to two batches, and gets the next when one is answered. A batch
+/// holds as many tasks as run in about <see cref="BatchTime"/> by the last answered batch's run times
+/// (<see cref="BatchSizer"/>; one task while nothing is known, and at most
+/// <see cref="WorkerIsolation.TasksInFlightPerProcess"/> in flight when that is larger), so short tasks
+/// cost one round trip per batch rather than per task, and slow ones go one by one. A pool with a task
+/// timeout sends one task at a time, so no task's clock runs while it waits behind another.
+/// </para>
 /// <para>
 /// Accounting, the invariant every path keeps: each <see cref="RunIsolated"/> is either waiting in
 /// <see cref="_waiting"/>, in flight on exactly one slot, or completed (its completion source set, then
-/// forgotten). When a process exits, the first task in flight on it (the running one) fails with a
-/// <see cref="WorkerProcessExitedException"/> (the pool's job then retries it or reports it) and the
-/// tasks queued behind it go back to the front of the queue without costing an attempt. A caller's
-/// cancellation (the pool's task timeout, or the job's cancellation) drops a waiting task, and kills the
-/// process running it: a task that does not stop is ended with its process, and its thread with it.
-/// When the set stops (with the pool), every open task fails and every process ends: by itself, as it
-/// watches the set, or killed after a grace period.
+/// forgotten). When a process exits with exactly one task unanswered, that task was running: it fails
+/// with a <see cref="WorkerProcessExitedException"/> (the pool's job then retries it or reports it).
+/// With several unanswered, the one that was running is unknown (its predecessors' replies may have
+/// been waiting for the rest of their batch, or lost in the dying process's send buffer): none is
+/// charged, and each goes back to the front of the queue as a suspect that runs alone in a process, so
+/// a task that kills its process is caught by itself on its next run. A caller's cancellation (the
+/// pool's task timeout, or the job's cancellation) drops a waiting task, and kills the process running
+/// it: a task that does not stop is ended with its process, and its thread with it. When the set stops
+/// (with the pool), every open task fails and every process ends: by itself, as it watches the set, or
+/// killed after a grace period.
 /// </para>
 /// </summary>
 internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
@@ -27,6 +38,9 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     private readonly WorkerSlot[] _slots;
     private readonly LinkedList<RunIsolated> _waiting = new();
     private readonly Dictionary<long, RunIsolated> _open = new();
+    /// <summary>Ids of tasks that were unanswered in a process that died with others unanswered: each runs alone next time.</summary>
+    private readonly HashSet<long> _suspects = [];
+    private readonly BatchSizer _batches;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     /// <inheritdoc />
@@ -35,12 +49,21 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     /// <summary>How long stopped children get to exit by themselves before they are killed.</summary>
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
-    private readonly int _inFlightPerProcess;
+    /// <summary>The run time a batch of short tasks aims at: long enough that a round trip per batch costs little, short enough that the last batches of a job end close together.</summary>
+    internal static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(2);
 
-    public WorkerProcessSet(WorkerIsolation options, int inFlightPerProcess)
+    /// <summary>Largest batch: bounds the work a dead process hands back at once.</summary>
+    internal const int MaxBatch = 64;
+
+    private readonly int _inFlightPerProcess;
+    private readonly bool _oneAtATime;
+
+    public WorkerProcessSet(WorkerIsolation options, int inFlightPerProcess, bool oneAtATime)
     {
         _options = options;
         _inFlightPerProcess = inFlightPerProcess;
+        _oneAtATime = oneAtATime;
+        _batches = new BatchSizer(1, oneAtATime ? 1 : MaxBatch, BatchTime);
         _slots = Enumerable.Range(0, options.Processes).Select(i => new WorkerSlot(i)).ToArray();
     }
 
@@ -81,8 +104,8 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
                 FailWaitingIfNoProcessWillStart();
                 Dispatch();
                 break;
-            case TaskReply reply:
-                OnReply(reply);
+            case TaskReplies replies:
+                OnReplies(replies);
                 break;
             case CancelIsolated cancel:
                 OnCancel(cancel.Id);
@@ -108,50 +131,93 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
         }
     }
 
-    /// <summary>Sends waiting tasks to ready processes with room, the least loaded first.</summary>
+    /// <summary>Most tasks a process holds: two batches, or the configured minimum in flight.</summary>
+    internal static int Capacity(int batch, int inFlightPerProcess, bool oneAtATime) => oneAtATime ? 1 : Math.Max(2 * batch, inFlightPerProcess);
+
+    /// <summary>Sends waiting tasks to ready processes with room for a batch, the least loaded first; a suspect goes alone to an idle process.</summary>
     private void Dispatch()
     {
+        var batch = _batches.Next;
+        var capacity = Capacity(batch, _inFlightPerProcess, _oneAtATime);
         while (_waiting.First is not null)
         {
             WorkerSlot? target = null;
             foreach (var slot in _slots)
             {
-                if (slot.State == WorkerSlotState.Ready && slot.InFlight.Count < _inFlightPerProcess && (target is null || slot.InFlight.Count < target.InFlight.Count))
-                    target = slot;
+                if (slot.State != WorkerSlotState.Ready || slot.RunningSuspect) continue;
+                var room = capacity - slot.InFlight.Count;
+                if (room >= Math.Min(batch, capacity) && (target is null || slot.InFlight.Count < target.InFlight.Count)) target = slot;
             }
             if (target is null) return;
-            var batch = new List<TaskRequest>();
-            while (target.InFlight.Count < _inFlightPerProcess && _waiting.First is { } next)
-            {
-                _waiting.RemoveFirst();
-                var run = next.Value;
-                target.InFlight.Add(run.Id);
-                batch.Add(new TaskRequest(run.Id, run.TaskName, run.Input));
-            }
-            target.Worker!.Tell(new RunTasks(_secret, batch), Self);
+            var tasks = TakeBatch(target, Math.Min(batch, capacity - target.InFlight.Count));
+            if (tasks.Count == 0) return; // only suspects wait, and no process is idle
+            target.Worker!.Tell(new RunTasks(_secret, tasks), Self);
         }
     }
 
-    private void OnReply(TaskReply reply)
+    /// <summary>Moves up to <paramref name="size"/> waiting tasks onto <paramref name="slot"/>; a suspect only alone, onto an idle slot.</summary>
+    private List<TaskRequest> TakeBatch(WorkerSlot slot, int size)
+    {
+        var tasks = new List<TaskRequest>(size);
+        for (var node = _waiting.First; node is not null && tasks.Count < size;)
+        {
+            var next = node.Next;
+            var run = node.Value;
+            if (_suspects.Contains(run.Id))
+            {
+                if (tasks.Count == 0 && slot.InFlight.Count == 0)
+                {
+                    _waiting.Remove(node);
+                    slot.InFlight.Add(run.Id);
+                    slot.RunningSuspect = true;
+                    return [new TaskRequest(run.Id, run.TaskName, run.Input)];
+                }
+            }
+            else
+            {
+                _waiting.Remove(node);
+                slot.InFlight.Add(run.Id);
+                tasks.Add(new TaskRequest(run.Id, run.TaskName, run.Input));
+            }
+            node = next;
+        }
+        return tasks;
+    }
+
+    private void OnReplies(TaskReplies replies)
     {
         var slot = SlotOf(Sender);
-        if (slot is null || !slot.InFlight.Remove(reply.Id))
+        if (slot is null)
         {
-            _log.Warning("Ignored a task reply from {0}: not a worker process of this pool, or not a task it was given.", Sender.Path);
+            _log.Warning("Ignored a task reply from {0}: not a worker process of this pool.", Sender.Path);
             return;
         }
-        slot.DeathsInARow = 0;
-        if (_open.Remove(reply.Id, out var run))
+        var runMicroseconds = 0L;
+        foreach (var reply in replies.Replies)
         {
-            if (reply.Output is { } output) run.Completion.TrySetResult(output);
-            else run.Completion.TrySetException(new WorkerTaskException(reply.ErrorType ?? "System.Exception", reply.ErrorMessage ?? ""));
+            if (!slot.InFlight.Remove(reply.Id))
+            {
+                _log.Warning("Ignored a task reply from {0}: task {1} is not one it was given.", Sender.Path, reply.Id);
+                continue;
+            }
+            runMicroseconds += reply.RunMicroseconds;
+            _suspects.Remove(reply.Id);
+            if (_open.Remove(reply.Id, out var run))
+            {
+                if (reply.Output is { } output) run.Completion.TrySetResult(output);
+                else run.Completion.TrySetException(new WorkerTaskException(reply.ErrorType ?? "System.Exception", reply.ErrorMessage ?? ""));
+            }
         }
+        slot.DeathsInARow = 0;
+        if (slot.InFlight.Count == 0) slot.RunningSuspect = false;
+        if (replies.Replies.Count > 0) _batches.Observe(replies.Replies.Count, TimeSpan.FromMicroseconds(runMicroseconds));
         Dispatch();
     }
 
     private void OnCancel(long id)
     {
         if (!_open.Remove(id, out var run)) return; // finished meanwhile
+        _suspects.Remove(id);
         run.Completion.TrySetCanceled(run.Token);
         var waiting = _waiting.Find(run);
         if (waiting is not null)

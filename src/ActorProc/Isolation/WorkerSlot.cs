@@ -17,8 +17,11 @@ internal sealed class WorkerSlot(int index)
     /// <summary>The child's worker actor, once it registered.</summary>
     public IActorRef? Worker { get; set; }
 
-    /// <summary>Ids sent to the child and not answered, in the order it runs them: the first is running.</summary>
+    /// <summary>Ids sent to the child and not answered, in the order it runs them (answers for a batch may come together, so the first is not necessarily the one running).</summary>
     public List<long> InFlight { get; } = [];
+
+    /// <summary>True while the process runs a suspect (a task that was unanswered in a process that died): it then runs nothing else.</summary>
+    public bool RunningSuspect { get; set; }
 
     /// <summary>Deaths in a row without a completed task (grows the restart back-off).</summary>
     public int DeathsInARow { get; set; }

@@ -9,11 +9,15 @@ namespace ActorProc.Pools;
 /// <para>
 /// Concurrency contract: any thread. <see cref="_available"/> changes by CAS loop (acquire) or
 /// Interlocked.Add (release). Waiters may be woken spuriously, never lost: see <see cref="TryAcquire"/>.
+/// A waiter is queued at most once (<see cref="_queued"/>): a job that finds no permits on every pump
+/// would otherwise pile up entries, and each release would wake it once per entry, a storm of
+/// <see cref="Jobs.Resume"/> messages that kept a core busy while an isolated pool's children worked.
 /// </para>
 /// </summary>
 internal sealed class ConcurrencyLimiter(int permits)
 {
     private readonly ConcurrentQueue<IActorRef> _waiters = new();
+    private readonly ConcurrentDictionary<IActorRef, byte> _queued = new();
     private int _available = permits;
 
     public int Available => Volatile.Read(ref _available);
@@ -32,7 +36,7 @@ internal sealed class ConcurrencyLimiter(int permits)
                 continue;
             }
             if (registered) return 0;
-            _waiters.Enqueue(waiter);
+            if (_queued.TryAdd(waiter, 0)) _waiters.Enqueue(waiter);
             registered = true;
             // Lost-wakeup re-check: a release that ran before the enqueue found no waiter to wake, so
             // look once more now that we are queued (a stale queue entry only causes a spurious wake-up).
@@ -43,6 +47,11 @@ internal sealed class ConcurrencyLimiter(int permits)
     {
         if (count <= 0) return;
         Interlocked.Add(ref _available, count);
-        while (_waiters.TryDequeue(out var waiter)) waiter.Tell(Jobs.Resume.Instance, null);
+        while (_waiters.TryDequeue(out var waiter))
+        {
+            // Unmark before waking: a waiter that pumps and finds no permits again must be able to re-queue.
+            _queued.TryRemove(waiter, out _);
+            waiter.Tell(Jobs.Resume.Instance, null);
+        }
     }
 }

@@ -36,17 +36,18 @@ public sealed partial class WorkerPool
     private static Config? OwnedSystemConfig(WorkerPoolOptions options) =>
         options.Isolation is null ? null : ConfigurationFactory.ParseString(IsolationHocon.Remote);
 
-    /// <summary>Async tasks at once: with isolation, only as many as the processes take, so a task's timeout starts close to when it runs.</summary>
-    private static int AsyncConcurrency(WorkerPoolOptions options) => options.Isolation is { } isolation
-        ? Math.Min(options.MaxConcurrency, isolation.Processes * InFlightPerProcess(options, isolation))
-        : options.MaxConcurrency;
-
     /// <summary>
-    /// Tasks handed to one process at once: with a task timeout only one, since a task queued in a child
-    /// behind a running one would have its clock running while it waits.
+    /// Async tasks at once. With isolation and a task timeout, only as many as the processes take, so a
+    /// task's clock starts close to when it runs. Without one, enough that the process set holds the next
+    /// batch for each process while its two batches run: with only as many as the processes held, every
+    /// answer had to travel through the job (completion, permit, dispatch) before the child got more work,
+    /// and children waited on the parent (short tasks ran at half the in-process pool's speed).
     /// </summary>
-    private static int InFlightPerProcess(WorkerPoolOptions options, WorkerIsolation isolation) =>
-        options.TaskTimeout is null ? isolation.TasksInFlightPerProcess : 1;
+    private static int AsyncConcurrency(WorkerPoolOptions options) => options.Isolation is { } isolation
+        ? Math.Min(options.MaxConcurrency, options.TaskTimeout is null
+            ? isolation.Processes * 3 * WorkerProcessSet.Capacity(WorkerProcessSet.MaxBatch, isolation.TasksInFlightPerProcess, oneAtATime: false) / 2
+            : isolation.Processes)
+        : options.MaxConcurrency;
 
     /// <summary>Starts the worker processes of an isolated pool; checks first that the system can reach them.</summary>
     /// <exception cref="ConfigurationException">The system is not remote-enabled or lacks the isolation serializer.</exception>
@@ -57,7 +58,8 @@ public sealed partial class WorkerPool
             throw new ConfigurationException($"Worker pool {name}: process isolation needs a remote-enabled actor system (akka.actor.provider = remote or cluster) bound to 127.0.0.1; add WorkerIsolation.LoopbackRemoteConfig to its configuration.");
         if (System.Serialization.FindSerializerForType(typeof(RunTasks)) is not IsolationSerializer)
             throw new ConfigurationException($"Worker pool {name}: the actor system does not bind ActorProc's isolation serializer; add WorkerIsolation.LoopbackRemoteConfig to its configuration.");
-        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation, InFlightPerProcess(Options, isolation))), name + "-processes"));
+        var oneAtATime = Options.TaskTimeout is not null;
+        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation, oneAtATime ? 1 : isolation.TasksInFlightPerProcess, oneAtATime)), name + "-processes"));
     }
 
     /// <summary>Stops the worker processes (the set kills them and fails any task still open).</summary>

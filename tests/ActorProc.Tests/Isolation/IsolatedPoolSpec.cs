@@ -70,13 +70,14 @@ public sealed class IsolatedPoolSpec : IDisposable
         var once = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-once")).WithinProcesses();
         var always = await pool.RunAsync(inputs, pool.Isolated<long, long>("kill-3")).WithinProcesses();
 
-        // kill-once: input 4 kills its process on its first attempt only. The death costs exactly one
-        // attempt, charged to the first task the parent has no reply for: input 4, or one of the (at most
-        // two) tasks before it whose reply was still in the dying child's send buffer (kill -9 loses it).
+        // kill-once: input 4 kills its process on its first attempt only. The death is charged only when
+        // input 4 was the one task unanswered; with others unanswered too (a batch, or a reply lost in the
+        // dying child's send buffer) none is charged and each re-runs alone. Either way no other task
+        // loses an attempt.
         Assert.True(once.AllSucceeded, string.Join("; ", once.FailedTasks.Select(t => $"{t.Input}: {t.Exception?.Message}")));
         Assert.All(once.Tasks, t => Assert.Equal(WorkerTasks.Expected(t.Input), t.Value));
-        Assert.Equal(inputs.Length + 1, once.Tasks.Sum(t => t.Attempts));
-        Assert.InRange(once.Tasks.Single(t => t.Attempts == 2).Input, 2, 4);
+        Assert.All(once.Tasks.Where(t => t.Input != 4), t => Assert.Equal(1, t.Attempts));
+        Assert.InRange(once.Tasks.Single(t => t.Input == 4).Attempts, 1, 2);
         // kill-3: input 3 kills every process it runs in, so its retry budget runs out.
         var failed = Assert.Single(always.FailedTasks);
         Assert.Equal(3, failed.Input);

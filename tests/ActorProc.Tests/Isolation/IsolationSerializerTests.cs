@@ -19,8 +19,9 @@ public sealed class IsolationSerializerTests : IAsyncLifetime
         WorkerAccepted.Instance,
         new RunTasks("secret", [new TaskRequest(1, "sumsq", "1000000"), new TaskRequest(long.MaxValue, "hash-sha256", "/tmp/ü ñ.txt")]),
         new RunTasks("secret", []),
-        new TaskReply(7, "\"42\"", null, null),
-        new TaskReply(8, null, "System.FormatException", "The input 'x' was not in a correct format."),
+        new TaskReplies(new TaskReply(7, "\"42\"", null, null, 512)),
+        new TaskReplies([new TaskReply(8, null, "System.FormatException", "The input 'x' was not in a correct format."), new TaskReply(9, "1", null, null, long.MaxValue)]),
+        new TaskReplies([]),
     };
 
     [Theory]
@@ -38,6 +39,7 @@ public sealed class IsolationSerializerTests : IAsyncLifetime
             Assert.Equal(tasks.Secret, read.Secret);
             Assert.Equal(tasks.Tasks, read.Tasks);
         }
+        else if (message is TaskReplies replies) Assert.Equal(replies.Replies, Assert.IsType<TaskReplies>(back).Replies);
         else if (message is WorkerAccepted) Assert.Same(WorkerAccepted.Instance, back);
         else Assert.Equal(message, back);
     }
@@ -51,6 +53,8 @@ public sealed class IsolationSerializerTests : IAsyncLifetime
         Assert.Throws<SerializationException>(() => serializer.FromBinary(bytes, "System.String"));
         Assert.Throws<SerializationException>(() => serializer.FromBinary(bytes[..^2], "RT"));
         Assert.Throws<SerializationException>(() => serializer.FromBinary([1, (byte)'s', 0xFF, 0xFF, 0xFF, 0x7F], "RT"));
+        Assert.Throws<SerializationException>(() => serializer.FromBinary([0xFF, 0xFF, 0xFF, 0x7F], "TR"));
+        Assert.Throws<SerializationException>(() => serializer.FromBinary(serializer.ToBinary(new TaskReplies(new TaskReply(1, "2", null, null)))[..^1], "TR"));
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class WorkerTrustSpec() : Akka.TestKit.Xunit2.TestKit(
         });
         await EventFilter.Warning(contains: "Ignored a task reply").ExpectOneAsync(async () =>
         {
-            processSet.Tell(new TaskReply(1, "\"forged\"", null, null), stranger.Ref);
+            processSet.Tell(new TaskReplies(new TaskReply(1, "\"forged\"", null, null)), stranger.Ref);
             await Task.CompletedTask;
         });
         await stranger.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));

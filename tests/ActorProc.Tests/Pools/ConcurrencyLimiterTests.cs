@@ -60,6 +60,26 @@ public sealed class ConcurrencyLimiterTests : IAsyncLifetime
         Assert.Equal(1, limiter.Available);
     }
 
+    [Fact]
+    public async Task A_waiter_that_finds_no_permits_again_and_again_is_woken_once_per_release_not_once_per_try()
+    {
+        // Regression: every failed try queued the waiter again, and each release then woke it once per
+        // entry; its pump failed again and queued more. An isolated pool's job spent a core on that storm.
+        var limiter = new ConcurrencyLimiter(0);
+        var probe = new Akka.TestKit.Xunit2.TestKit(_system);
+        for (var i = 0; i < 100; i++) Assert.Equal(0, limiter.TryAcquire(1, probe.TestActor));
+
+        limiter.Release(1);
+
+        await probe.ExpectMsgAsync<ActorProc.Jobs.Resume>();
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, limiter.TryAcquire(5, probe.TestActor));
+        Assert.Equal(0, limiter.TryAcquire(1, probe.TestActor)); // queued again after its wake-up
+        limiter.Release(1);
+        await probe.ExpectMsgAsync<ActorProc.Jobs.Resume>();
+        await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
     private sealed class ResumeCounter(TaskCompletionSource? woken) : UntypedActor
     {
         protected override void OnReceive(object message)

@@ -1,11 +1,11 @@
-namespace ActorProc.Cluster.Jobs;
+namespace ActorProc.Internal;
 
 /// <summary>
-/// Sizes a partition's batches by time: the next batch holds as many tasks as fit into the target
-/// time at the last batch's time per task (the tasks' own run time, not time spent queued), between
-/// 1 and the maximum. Tiny tasks thus go to the journal in
-/// one or two big batches, slow ones in batches of about the target time. Not thread-safe: one per
-/// partition entity.
+/// Sizes batches by time (a cluster partition's journal batches, an isolated pool's task batches):
+/// the next batch holds as many tasks as fit into the target time at the last batch's time per task
+/// (the tasks' own run time, not time spent queued), between 1 and the maximum. Tiny tasks thus go in
+/// a few big batches, slow ones in batches of about the target time, one by one when a task alone
+/// takes longer. Not thread-safe: one per partition entity or isolated pool, used by its actor.
 /// </summary>
 internal sealed class BatchSizer(int firstSize, int maxSize, TimeSpan target)
 {

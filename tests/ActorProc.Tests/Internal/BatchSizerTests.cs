@@ -1,4 +1,6 @@
-namespace ActorProc.Cluster.Tests.Jobs;
+using ActorProc.Internal;
+
+namespace ActorProc.Tests.Internal;
 
 public sealed class BatchSizerTests
 {
