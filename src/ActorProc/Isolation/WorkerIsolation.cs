@@ -25,9 +25,10 @@ namespace ActorProc.Isolation;
 /// </para>
 /// </summary>
 /// <remarks>
-/// Batches: a process gets tasks in batches of about 2 ms of work by their last run times (one task
-/// at a time for tasks that run longer), up to two batches at once, and answers a batch in one message,
-/// so short tasks cost a round trip per batch, not per task. When a process dies with one task
+/// Batches: a process gets tasks in batches of about 10 ms of work by their last run times (one task
+/// at a time for tasks that run longer), never more than a share of what waits (so the processes end a
+/// job's last tasks together), up to two batches at once, and answers a batch in one message, so short
+/// tasks cost a round trip per batch, not per task. When a process dies with one task
 /// unanswered, that task is charged; with several, none is, and each runs alone in a process next.
 /// <para>
 /// Defaults: <see cref="Processes"/> = cores, at least 3 tasks in flight per process (one running, two

@@ -11,9 +11,11 @@ namespace ActorProc.Isolation;
 /// <para>
 /// Batches: each process holds up to two batches, and gets the next when one is answered. A batch
 /// holds as many tasks as run in about <see cref="BatchTime"/> by the last answered batch's run times
-/// (<see cref="BatchSizer"/>; one task while nothing is known, and at most
-/// <see cref="WorkerIsolation.TasksInFlightPerProcess"/> in flight when that is larger), so short tasks
-/// cost one round trip per batch rather than per task, and slow ones go one by one. A pool with a task
+/// (<see cref="BatchSizer"/>; one task while nothing is known), and at most the waiting tasks divided
+/// by twice the processes (guided scheduling: batches shrink as a job's queue drains, so the processes
+/// end its last tasks together). A process may hold more when
+/// <see cref="WorkerIsolation.TasksInFlightPerProcess"/> is larger. Short tasks thus cost one round
+/// trip per batch rather than per task, and slow ones go one by one. A pool with a task
 /// timeout sends one task at a time, so no task's clock runs while it waits behind another.
 /// </para>
 /// <para>
@@ -49,8 +51,8 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     /// <summary>How long stopped children get to exit by themselves before they are killed.</summary>
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>The run time a batch of short tasks aims at: long enough that a round trip per batch costs little, short enough that the last batches of a job end close together.</summary>
-    internal static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(2);
+    /// <summary>The run time a batch of short tasks aims at: long enough that a round trip per batch costs little, short enough that a process that dies hands back little work (the end of a job is balanced by the guided sizing in <see cref="Dispatch"/>).</summary>
+    internal static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Largest batch: bounds the work a dead process hands back at once.</summary>
     internal const int MaxBatch = 64;
@@ -137,7 +139,9 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     /// <summary>Sends waiting tasks to ready processes with room for a batch, the least loaded first; a suspect goes alone to an idle process.</summary>
     private void Dispatch()
     {
-        var batch = _batches.Next;
+        // Guided: never more than a share of what waits, so batches shrink as the queue drains and the
+        // processes finish a job's last tasks close together, however long a full batch runs.
+        var batch = Math.Min(_batches.Next, Math.Max(1, _waiting.Count / (2 * _slots.Length)));
         var capacity = Capacity(batch, _inFlightPerProcess, _oneAtATime);
         while (_waiting.First is not null)
         {
