@@ -43,6 +43,10 @@ public sealed class ChaosSpec(ITestOutputHelper output)
         var memory = verdict.GetProperty("memory").EnumerateArray().ToList();
         Assert.Equal(3, memory.Count);
         Assert.All(memory, m => Assert.True(m.GetProperty("end_rss_bytes").GetInt64() > 0));
+        // The warm sample is taken a quarter into the run, from whichever nodes were running then.
+        var warm = memory.Where(m => m.GetProperty("warm_rss_bytes").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(warm);
+        Assert.All(warm, m => Assert.InRange(m.GetProperty("warm_at_s").GetDouble(), 15, 30));
         Assert.True(verdict.GetProperty("reexecuted").GetInt64() >= 0);
     }
 }

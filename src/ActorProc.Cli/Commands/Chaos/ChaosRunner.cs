@@ -80,15 +80,16 @@ internal sealed class ChaosRunner(ChaosSettings settings, CliConsole console)
         var giveUpAt = submitUntil + settings.DrainTimeout.TotalSeconds;
         var lanes = Enumerable.Range(0, settings.Concurrency)
             .Select(_ => new JobLane(client, workload, ledger, log).RunAsync(submitUntil, giveUpAt, cancellationToken)).ToArray();
-        (int Pid, long Bytes)?[]? start = null;
+        MemorySample?[]? start = null, warm = null;
         // The start of the memory comparison: when the first job has completed (the nodes have joined, jitted
-        // and run work), just before the first fault.
-        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, client, settings, ledger, log).RunAsync(submitUntil, () => start = Sample(cluster), cancellationToken);
+        // and run work), just before the first fault; the warm sample a quarter into the run.
+        var injector = cluster is null ? Task.CompletedTask : new FaultInjector(cluster, client, settings, ledger, log).RunAsync(submitUntil, () => start = Sample(cluster, ledger), cancellationToken);
         var work = Task.WhenAll([.. lanes, injector]);
         var nextStatus = StatusInterval.TotalSeconds;
         while (!work.IsCompleted)
         {
             await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+            if (cluster is not null && start is not null && warm is null && ledger.Now >= submitUntil / 4) warm = Sample(cluster, ledger);
             if (ledger.Now < nextStatus) continue;
             nextStatus += StatusInterval.TotalSeconds;
             status?.WriteLine(StatusLine(ledger, cluster));
@@ -101,14 +102,14 @@ internal sealed class ChaosRunner(ChaosSettings settings, CliConsole console)
         {
             // Ctrl+C: the verdict of what was seen so far
         }
-        var end = cluster is null ? null : Sample(cluster);
+        var end = cluster is null ? null : Sample(cluster, ledger);
         var memory = cluster is null ? [] : Enumerable.Range(0, cluster.Count)
-            .Select(i => new NodeMemory(i, cluster.Ports[i], start?[i]?.Pid, start?[i]?.Bytes, end![i]?.Pid, end[i]?.Bytes)).ToArray();
+            .Select(i => new NodeMemory(i, cluster.Ports[i], start?[i], warm?[i], end![i])).ToArray();
         return new ChaosVerdict(settings, ledger.Now, ledger.Tally(), memory);
     }
 
-    private static (int Pid, long Bytes)?[] Sample(LocalCluster cluster) => [.. Enumerable.Range(0, cluster.Count).Select(i =>
-        cluster.Node(i) is { IsRunning: true } node && node.ResidentBytes() is { } bytes ? ((int, long)?)(node.Id, bytes) : null)];
+    private static MemorySample?[] Sample(LocalCluster cluster, ChaosLedger ledger) => [.. Enumerable.Range(0, cluster.Count).Select(i =>
+        cluster.Node(i) is { IsRunning: true } node && node.ResidentBytes() is { } bytes ? new MemorySample(node.Id, bytes, ledger.Now) : null)];
 
     private static string StatusLine(ChaosLedger ledger, LocalCluster? cluster)
     {

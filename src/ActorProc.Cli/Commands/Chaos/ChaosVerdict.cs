@@ -5,21 +5,33 @@ using System.Text.Json.Nodes;
 
 namespace ActorProc.Cli.Commands.Chaos;
 
-/// <summary>One node's resident memory at the start of the run (after the first job completed) and at its end.</summary>
+/// <summary>
+/// One node's resident memory at the start of the run (after the first job completed), once it is warm
+/// (a quarter into the run: .NET's heap budgets and the JIT's code settle over the first minutes of
+/// work and faults, and the growth after that is what a leak would show), and at its end.
+/// </summary>
 /// <param name="Node">The node's index.</param>
 /// <param name="Port">Its port.</param>
-/// <param name="StartPid">The process measured at the start.</param>
-/// <param name="StartBytes">Its RSS then (null: not measured).</param>
-/// <param name="EndPid">The process measured at the end.</param>
-/// <param name="EndBytes">Its RSS then (null: not measured).</param>
-internal sealed record NodeMemory(int Node, int Port, int? StartPid, long? StartBytes, int? EndPid, long? EndBytes)
+/// <param name="Start">The process and its RSS at the start (null: not measured).</param>
+/// <param name="Warm">The same a quarter into the run.</param>
+/// <param name="End">The same at the end.</param>
+internal sealed record NodeMemory(int Node, int Port, MemorySample? Start, MemorySample? Warm, MemorySample? End)
 {
     /// <summary>The same process at the start and the end: never killed, isolated or restarted.</summary>
-    public bool Survived => StartPid is not null && StartPid == EndPid;
+    public bool Survived => Start is not null && Start.Pid == End?.Pid;
 
-    /// <summary>RSS growth in percent over the run, for a node that survived it.</summary>
-    public double? GrowthPercent => Survived && StartBytes is > 0 && EndBytes is { } end ? (end - StartBytes.Value) * 100.0 / StartBytes.Value : null;
+    /// <summary>RSS growth in percent from the start to the end, for a node that survived the run.</summary>
+    public double? GrowthPercent => Survived ? Growth(Start, End) : null;
+
+    /// <summary>RSS growth in percent from the warm sample to the end, for a node that survived the run.</summary>
+    public double? WarmGrowthPercent => Survived && Warm?.Pid == End?.Pid ? Growth(Warm, End) : null;
+
+    private static double? Growth(MemorySample? from, MemorySample? to) =>
+        from is { Bytes: > 0 } && to is not null ? (to.Bytes - from.Bytes) * 100.0 / from.Bytes : null;
 }
+
+/// <summary>A node process's resident memory at <paramref name="AtSeconds"/> into the run.</summary>
+internal sealed record MemorySample(int Pid, long Bytes, double AtSeconds);
 
 /// <summary>
 /// The verdict of a chaos run: its settings, what the ledger counted, and the nodes' memory. It passes
@@ -65,10 +77,13 @@ internal sealed record ChaosVerdict(ChaosSettings Settings, double ElapsedSecond
         {
             ["node"] = m.Node,
             ["port"] = m.Port,
-            ["start_rss_bytes"] = m.StartBytes,
-            ["end_rss_bytes"] = m.EndBytes,
+            ["start_rss_bytes"] = m.Start?.Bytes,
+            ["warm_rss_bytes"] = m.Warm?.Bytes,
+            ["warm_at_s"] = Round(m.Warm?.AtSeconds),
+            ["end_rss_bytes"] = m.End?.Bytes,
             ["survived"] = m.Survived,
             ["growth_percent"] = Round(m.GrowthPercent),
+            ["warm_growth_percent"] = Round(m.WarmGrowthPercent),
         })]),
         ["problems"] = new JsonArray([.. Tally.Problems.Select(p => (JsonNode)JsonValue.Create(p))]),
         ["notes"] = new JsonArray([.. Tally.Notes.Select(p => (JsonNode)JsonValue.Create(p))]),
@@ -105,8 +120,11 @@ internal sealed record ChaosVerdict(ChaosSettings Settings, double ElapsedSecond
         };
         foreach (var m in Memory)
         {
-            rows.Add(($"node {m.Node} memory (:{m.Port})", $"{Mib(m.StartBytes)} -> {Mib(m.EndBytes)}"
-                + (m.GrowthPercent is { } g ? string.Create(CultureInfo.InvariantCulture, $" ({g:+0.0;-0.0} %, survived)") : " (restarted during the run)")));
+            var warm = m.WarmGrowthPercent is { } w ? string.Create(CultureInfo.InvariantCulture, $"{Mib(m.Warm?.Bytes)} at {m.Warm!.AtSeconds:0} s -> ") : "";
+            rows.Add(($"node {m.Node} memory (:{m.Port})", $"{Mib(m.Start?.Bytes)} -> {warm}{Mib(m.End?.Bytes)}"
+                + (m.GrowthPercent is { } g
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({g:+0.0;-0.0} % from the first job{(m.WarmGrowthPercent is { } wg ? $", {wg:+0.0;-0.0} % from {m.Warm!.AtSeconds:0} s" : "")}; survived)")
+                    : " (restarted during the run)")));
         }
         return rows;
     }
