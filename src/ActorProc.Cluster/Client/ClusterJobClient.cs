@@ -20,10 +20,12 @@ namespace ActorProc.Cluster.Client;
 /// </para>
 /// <para>
 /// Concurrency contract: every method may be called from any thread, concurrently; requests are
-/// independent asks. Dispose once: <see cref="DisposeAsync"/> leaves the cluster gracefully.
+/// independent asks. The shard-home table of <see cref="GetJobsAsync"/> is an immutable snapshot
+/// swapped whole (a stale one only costs a hop). Dispose once: <see cref="DisposeAsync"/> leaves the
+/// cluster gracefully.
 /// </para>
 /// </summary>
-public sealed class ClusterJobClient : IAsyncDisposable
+public sealed partial class ClusterJobClient : IAsyncDisposable
 {
     private const string WorkerRole = "worker";
     private readonly IActorRef _jobs;
@@ -36,6 +38,7 @@ public sealed class ClusterJobClient : IAsyncDisposable
         _jobs = jobs;
         _askTimeout = askTimeout;
         _ownsSystem = ownsSystem;
+        _jobShards = ShardingExtractors.Jobs(ClusterJobSettings.FromConfig(system.Settings.Config).JobShards);
     }
 
     /// <summary>The actor system the client talks through (its own, or the node's for <see cref="ClusterNode.Jobs"/>).</summary>

@@ -31,6 +31,19 @@ internal sealed record GetJob(string JobId, bool IncludeResults) : IJobCommand;
 /// <summary>Job → client: no job has this id.</summary>
 internal sealed record JobNotFound(string JobId);
 
+/// <summary>
+/// Client → a worker's <see cref="JobQueryGateway"/>: the status (without results) of each of these jobs,
+/// answered together with one <see cref="JobStatuses"/>.
+/// </summary>
+internal sealed record GetJobs(IReadOnlyList<string> JobIds);
+
+/// <summary>
+/// Gateway → client: one entry per asked id, in order: its status, or null when no job has the id.
+/// <paramref name="Unanswered"/> holds the positions of jobs that did not answer within the gateway's
+/// timeout (their entry is null too).
+/// </summary>
+internal sealed record JobStatuses(IReadOnlyList<JobStatus?> Statuses, IReadOnlyList<int> Unanswered);
+
 /// <summary>Job → partition: take these inputs (idempotent; resent until <see cref="PartitionStartAcknowledged"/>).</summary>
 internal sealed record StartPartition(string JobId, int Partition, string TaskName, long FirstIndex, IReadOnlyList<string> Inputs) : IPartitionCommand;
 

@@ -83,6 +83,7 @@ public sealed class ClusterNode : IAsyncDisposable
             var jobs = await sharding.StartAsync(EntityIds.JobType, id => Props.Create(typeof(JobEntity), id, services), shardingSettings,
                 ShardingExtractors.Jobs(jobSettings.JobShards), sharding.DefaultShardAllocationStrategy(shardingSettings), PoisonPill.Instance).ConfigureAwait(false);
 
+            system.ActorOf(Props.Create(typeof(JobQueryGateway), jobs, jobSettings.AskTimeout), JobQueryGateway.Name);
             Metrics.NodeMetrics.Start(system, jobSettings.AskTimeout);
             if (seeds.Length == 0) cluster.Join(cluster.SelfAddress); // a cluster of its own
             return new ClusterNode(system, settings, pool, jobs, jobSettings);

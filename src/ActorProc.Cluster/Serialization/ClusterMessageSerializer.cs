@@ -26,6 +26,8 @@ internal sealed class ClusterMessageSerializer : SerializerWithStringManifest
             r => new JobAcknowledgement(r.ReadString(), r.ReadBoolean(), r.ReadEnum<JobState>(), r.ReadNullableString())),
         // A reply, never journaled: "J2" since it carries RecentFailures ("JS" had none).
         Format.Of<JobStatus>("J2", WriteStatus, ReadStatus),
+        Format.Of<GetJobs>("GS", (w, m) => w.WriteStrings(m.JobIds), r => new GetJobs(r.ReadStrings())),
+        Format.Of<JobStatuses>("SS", WriteStatuses, ReadStatuses),
         // Job <-> partition protocol.
         Format.Of<StartPartition>("SP", (w, m) => { w.Write(m.JobId); w.Write7BitEncodedInt(m.Partition); w.Write(m.TaskName); w.Write7BitEncodedInt64(m.FirstIndex); w.WriteStrings(m.Inputs); },
             r => new StartPartition(r.ReadString(), r.Read7BitEncodedInt(), r.ReadString(), r.Read7BitEncodedInt64(), r.ReadStrings())),
@@ -110,6 +112,24 @@ internal sealed class ClusterMessageSerializer : SerializerWithStringManifest
         w.WriteNullable(m.Error);
         w.WriteResults(m.Results);
         w.WriteFailures(m.RecentFailures);
+    }
+
+    private static void WriteStatuses(BinaryWriter w, JobStatuses m)
+    {
+        w.Write7BitEncodedInt(m.Statuses.Count);
+        foreach (var status in m.Statuses)
+        {
+            w.Write(status is not null);
+            if (status is not null) WriteStatus(w, status);
+        }
+        w.WriteInts(m.Unanswered);
+    }
+
+    private static JobStatuses ReadStatuses(BinaryReader r)
+    {
+        var statuses = new JobStatus?[r.ReadCount()];
+        for (var i = 0; i < statuses.Length; i++) statuses[i] = r.ReadBoolean() ? ReadStatus(r) : null;
+        return new JobStatuses(statuses, r.ReadInts());
     }
 
     private static JobStatus ReadStatus(BinaryReader r) => new(r.ReadString(), r.ReadString(), r.ReadEnum<JobState>(), r.Read7BitEncodedInt64(),

@@ -111,7 +111,7 @@ internal static class WireFormat
         return Enum.IsDefined(value) ? value : throw new SerializationException($"{raw} is not a {typeof(T).Name}.");
     }
 
-    private static int ReadCount(this BinaryReader r)
+    public static int ReadCount(this BinaryReader r)
     {
         var count = r.Read7BitEncodedInt();
         return count is >= 0 and <= MaxCount ? count : throw new SerializationException($"Corrupt payload: a count of {count}.");

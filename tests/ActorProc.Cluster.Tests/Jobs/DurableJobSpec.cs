@@ -58,6 +58,31 @@ public sealed class DurableJobSpec
     }
 
     [Fact]
+    public async Task Many_jobs_are_read_in_one_batched_query_in_the_asked_order_with_null_for_unknown_ids()
+    {
+        await using var node = await TestNodes.StartAsync(TestNodes.TempJournal());
+        var ids = Enumerable.Range(0, 300).Select(i => $"many-{i}").ToArray(); // more than one gateway message
+        foreach (var id in ids) await node.Jobs.SubmitAsync(new JobSpec(id, "square", []));
+        await node.Jobs.SubmitAsync(new JobSpec("many-failed", "no-such-task", ["1"]));
+        string[] asked = [.. ids, "never-submitted", "many-failed", ids[7], "never-submitted"];
+
+        var statuses = await node.Jobs.GetJobsAsync(asked);
+
+        Assert.Equal(asked.Length, statuses.Count);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(ids[i], statuses[i]?.JobId);
+            Assert.Equal(JobState.Completed, statuses[i]!.State);
+        }
+        Assert.Null(statuses[ids.Length]);
+        Assert.Equal(JobState.Failed, statuses[ids.Length + 1]?.State);
+        Assert.Equal(ids[7], statuses[ids.Length + 2]?.JobId);
+        Assert.Null(statuses[^1]);
+        Assert.Empty(await node.Jobs.GetJobsAsync([]));
+        Assert.Throws<ArgumentException>(() => node.Jobs.GetJobsAsync(["ok", " "]).GetAwaiter().GetResult());
+    }
+
+    [Fact]
     public Task Node_stopped_mid_job_and_a_new_node_on_the_same_journal_completes_it_without_duplicates() =>
         DurableJobScenarios.StopMidJobAndResumeOnANewNodeAsync("sqlite:" + TestNodes.TempJournal(), "resume");
 }

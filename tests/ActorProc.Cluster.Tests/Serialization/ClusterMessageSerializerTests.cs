@@ -23,6 +23,8 @@ public sealed class ClusterMessageSerializerTests : IAsyncLifetime
         new JobNotFound("job-7"),
         new JobAcknowledgement("job-7", true, JobState.Failed, "Unknown task 'x'"),
         new JobStatus("job-7", "square", JobState.Completed, 3, 1, 2, 4, null, Results, [new ClusterTaskFailure(2, "x", "FormatException: not a number")]),
+        new GetJobs(["job-7", "job-8", "job-7"]),
+        new JobStatuses([new JobStatus("job-7", "square", JobState.Running, 3, 1, 0, 0, null, [], []), null, null], [2]),
         new StartPartition("job-7", 2, "square", 6, ["6", "7"]),
         new PartitionStartAcknowledged("job-7", 2),
         new ResumePartition("job-7", 2),
