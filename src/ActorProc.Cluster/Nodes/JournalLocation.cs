@@ -34,8 +34,28 @@ internal sealed record JournalLocation(string Kind, string ConnectionString, str
         {
             throw new ArgumentException($"Invalid journal 'postgres:...': the connection string is malformed ({e.Message}).", nameof(journal), e);
         }
+        LimitIdleTransactions(builder);
         var shown = new NpgsqlConnectionStringBuilder(target) { Password = null };
         return new JournalLocation(kind, builder.ConnectionString, "PostgreSQL15", "postgresql", $"postgres:{shown.ConnectionString}");
+    }
+
+    /// <summary>
+    /// How long PostgreSQL keeps a journal session that sits inside a transaction without sending
+    /// anything before it ends the session and rolls the transaction back. A node frozen mid-write
+    /// (SIGSTOP, a debugger, a VM pause) otherwise keeps its uncommitted rows' index locks for as long as
+    /// it is frozen: the node that takes over its shards then blocks on the same (persistence id,
+    /// sequence number), and with it every write batched with that one — the shard coordinator's too,
+    /// so no shard could be allocated anywhere until the frozen node ran again. The journal's own
+    /// transactions last milliseconds; 10 s leaves pauses far longer than a GC's.
+    /// </summary>
+    internal static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Adds <see cref="IdleInTransactionTimeout"/> to the session options, unless the connection string sets its own.</summary>
+    private static void LimitIdleTransactions(NpgsqlConnectionStringBuilder builder)
+    {
+        if (builder.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.OrdinalIgnoreCase) == true) return;
+        var limit = $"-c idle_in_transaction_session_timeout={(long)IdleInTransactionTimeout.TotalMilliseconds}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? limit : $"{builder.Options} {limit}";
     }
 
     // A mistyped kind ("postgresql:...;Password=...") must not put the password in the error either.

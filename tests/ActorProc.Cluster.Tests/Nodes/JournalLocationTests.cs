@@ -46,6 +46,27 @@ public sealed class JournalLocationTests
     }
 
     [Fact]
+    public void Postgres_journal_sessions_end_an_idle_transaction_after_10_s_unless_the_connection_string_says_otherwise()
+    {
+        var limited = new Npgsql.NpgsqlConnectionStringBuilder(JournalLocation.Parse("postgres:Host=db;Database=jobs;Options=-c search_path=jobs").ConnectionString);
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(JournalLocation.Parse("postgres:Host=db;Database=jobs;Options=-c idle_in_transaction_session_timeout=0").ConnectionString);
+
+        Assert.Equal("-c search_path=jobs -c idle_in_transaction_session_timeout=10000", limited.Options);
+        Assert.Equal("-c idle_in_transaction_session_timeout=0", own.Options);
+    }
+
+    [Fact]
+    public async Task A_real_postgres_server_applies_the_idle_transaction_limit_to_journal_sessions()
+    {
+        var journal = JournalLocation.Parse("postgres:" + TestPostgres.ConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(journal.ConnectionString);
+        await connection.OpenAsync();
+        await using var show = new Npgsql.NpgsqlCommand("SHOW idle_in_transaction_session_timeout", connection);
+
+        Assert.Equal("10s", await show.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public void Postgres_journal_uses_a_provider_name_that_linq2db_knows()
     {
         var journal = JournalLocation.Parse("postgres:Host=db;Database=jobs");
