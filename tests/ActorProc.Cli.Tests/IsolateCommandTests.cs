@@ -70,11 +70,28 @@ public sealed class IsolateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Primes_in_two_worker_processes_counts_the_same_as_in_process()
+    {
+        string[] args = ["run", "primes", "--to", "3000000", "--chunk", "100000", "--json"];
+        var inProcess = await CliRunner.RunAsync(args);
+        var isolated = await CliRunner.RunAsync([.. args, "--isolate", "processes=2"]);
+
+        Assert.True(inProcess.ExitCode == 0, inProcess.ToString());
+        Assert.True(isolated.ExitCode == 0, isolated.ToString());
+        using var a = JsonDocument.Parse(inProcess.Stdout);
+        using var b = JsonDocument.Parse(isolated.Stdout);
+        Assert.Equal(a.RootElement.GetProperty("results").GetRawText(), b.RootElement.GetProperty("results").GetRawText());
+        Assert.Contains("216816", b.RootElement.GetProperty("results").GetRawText()); // π(3,000,000)
+        Assert.Equal(30, b.RootElement.GetProperty("succeeded").GetInt32());
+    }
+
+    [Fact]
     public async Task A_task_that_cannot_run_isolated_is_a_usage_error()
     {
-        var result = await CliRunner.RunAsync("run", "primes", "--to", "100", "--isolate", "processes");
+        var log = _dir.File("access.log", "10.0.0.1 - - GET /\n"u8.ToArray());
+        var result = await CliRunner.RunAsync("run", "ipcount", log, "--isolate", "processes");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--isolate: task 'primes' runs in this process only (tasks that can run in worker processes: sumsq, hash and plugin tasks)", result.Stderr);
+        Assert.Contains("--isolate: task 'ipcount' runs in this process only (tasks that can run in worker processes: sumsq, primes, hash and plugin tasks)", result.Stderr);
     }
 }

@@ -10,7 +10,7 @@ internal static class IsolateOption
 
     public static Option<int?> Create() => new(Name)
     {
-        Description = "Run the tasks in child worker processes on loopback, supervised by this one: processes (one per worker) or processes=N. A task that crashes its process costs that process, not the job (sumsq, hash and plugin tasks).",
+        Description = "Run the tasks in child worker processes on loopback, supervised by this one: processes (one per worker) or processes=N. A task that crashes its process costs that process, not the job (sumsq, primes, hash and plugin tasks).",
         HelpName = "processes[=N]",
         CustomParser = result =>
         {

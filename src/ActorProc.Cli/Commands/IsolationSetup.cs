@@ -11,7 +11,7 @@ internal static class IsolationSetup
     {
         if (settings.IsolateProcesses is not { } processes) return options;
         if (task is not IIsolatedCliTask isolated)
-            throw new UsageException($"--isolate: task '{task.Name}' runs in this process only (tasks that can run in worker processes: sumsq, hash and plugin tasks).");
+            throw new UsageException($"--isolate: task '{task.Name}' runs in this process only (tasks that can run in worker processes: sumsq, primes, hash and plugin tasks).");
         string[] arguments = [WorkerCommand.Name, .. isolated.WorkerArguments];
         return options with
         {

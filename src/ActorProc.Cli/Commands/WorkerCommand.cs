@@ -27,6 +27,7 @@ internal static class WorkerCommand
     {
         var registry = assemblyPath is null ? new TaskRegistry() : TaskRegistry.Discover(PluginLoadContext.Load(assemblyPath));
         registry.Register<long, Int128>("sumsq", n => SumSquaresTask.SumOfSquares(n, CancellationToken.None));
+        registry.Register<string, Int128>(PrimesTask.WorkerTaskName, PrimesTask.CountRange);
         foreach (var name in new[] { "sha256", "sha1", "md5", "sha512" })
         {
             var algorithm = FileHasher.Algorithm(name);
