@@ -15,8 +15,7 @@ internal sealed record ClusterJobSettings(
     TimeSpan BatchTime,
     TimeSpan PartitionResendInterval,
     TimeSpan RetryAfter,
-    TimeSpan AskTimeout,
-    TimeSpan RebalanceWhenStableFor)
+    TimeSpan AskTimeout)
 {
     /// <exception cref="ConfigurationException">A key is missing or out of range (the message names it).</exception>
     public static ClusterJobSettings FromConfig(Config config)
@@ -34,8 +33,7 @@ internal sealed record ClusterJobSettings(
             Positive(c, "partition.batch-time"),
             Positive(c, "partition.resend-interval"),
             Positive(c, "partition.retry-after"),
-            Positive(c, "client.ask-timeout"),
-            Positive(c, "rebalance-when-stable-for"));
+            Positive(c, "client.ask-timeout"));
     }
 
     private static int AtLeastOne(Config c, string key)

@@ -79,9 +79,9 @@ public sealed class ClusterNode : IAsyncDisposable
             var shardingSettings = ClusterShardingSettings.Create(system);
             // Partitions are not remembered: their job keeps telling unfinished ones to run (see JobEntity).
             await sharding.StartAsync(EntityIds.PartitionType, id => Props.Create(typeof(PartitionEntity), id, services), shardingSettings.WithRememberEntities(false),
-                ShardingExtractors.Partitions(jobSettings.PartitionShards), AllocationStrategy(sharding, shardingSettings, jobSettings), StopPartition.Instance).ConfigureAwait(false);
+                ShardingExtractors.Partitions(jobSettings.PartitionShards), sharding.DefaultShardAllocationStrategy(shardingSettings), StopPartition.Instance).ConfigureAwait(false);
             var jobs = await sharding.StartAsync(EntityIds.JobType, id => Props.Create(typeof(JobEntity), id, services), shardingSettings,
-                ShardingExtractors.Jobs(jobSettings.JobShards), AllocationStrategy(sharding, shardingSettings, jobSettings), PoisonPill.Instance).ConfigureAwait(false);
+                ShardingExtractors.Jobs(jobSettings.JobShards), sharding.DefaultShardAllocationStrategy(shardingSettings), PoisonPill.Instance).ConfigureAwait(false);
 
             system.ActorOf(Props.Create(typeof(JobQueryGateway), jobs, jobSettings.AskTimeout), JobQueryGateway.Name);
             Metrics.NodeMetrics.Start(system, jobSettings.AskTimeout);
@@ -94,10 +94,6 @@ public sealed class ClusterNode : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>Akka's default strategy, rebalancing only while the worker nodes stay the same (<see cref="StableRebalanceStrategy"/>).</summary>
-    private static IShardAllocationStrategy AllocationStrategy(ClusterSharding sharding, ClusterShardingSettings settings, ClusterJobSettings jobSettings) =>
-        new StableRebalanceStrategy(sharding.DefaultShardAllocationStrategy(settings), jobSettings.RebalanceWhenStableFor);
 
     /// <summary>The node's actor system (<c>akka.tcp://actorproc@host:port</c>).</summary>
     public ActorSystem System { get; }
