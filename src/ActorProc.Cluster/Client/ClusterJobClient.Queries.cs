@@ -35,7 +35,7 @@ public sealed partial class ClusterJobClient
         if (homes.AnyWorker is not { } anyWorker)
         {
             // No worker answered for its regions: the sharding proxy still finds the jobs, one by one.
-            await Task.WhenAll(Enumerable.Range(0, jobIds.Count).Select(async i => statuses[i] = await GetJobAsync(jobIds[i], includeResults: false, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            await AskOneByOneAsync(Enumerable.Range(0, jobIds.Count), jobIds, statuses, cancellationToken).ConfigureAwait(false);
             return statuses;
         }
         // A shard not in the table (not allocated yet, or moved since) goes to any worker: its region forwards.
@@ -60,8 +60,12 @@ public sealed partial class ClusterJobClient
             _shardHomes = null; // the worker may be gone: read the table again next time
             retry = positions;
         }
-        await Task.WhenAll(retry.Select(async p => statuses[p] = await GetJobAsync(jobIds[p], includeResults: false, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        await AskOneByOneAsync(retry, jobIds, statuses, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Asks for the jobs at <paramref name="positions"/> through the sharding proxy, each on its own (<see cref="GetJobAsync"/>).</summary>
+    private Task AskOneByOneAsync(IEnumerable<int> positions, IReadOnlyList<string> jobIds, JobStatus?[] statuses, CancellationToken cancellationToken) =>
+        Task.WhenAll(positions.Select(async p => statuses[p] = await GetJobAsync(jobIds[p], includeResults: false, cancellationToken).ConfigureAwait(false)));
 
     private async Task<ShardHomes> ShardHomesAsync(CancellationToken cancellationToken)
     {

@@ -57,13 +57,13 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
     /// <summary>Largest batch: bounds the work a dead process hands back at once.</summary>
     internal const int MaxBatch = 64;
 
-    private readonly int _inFlightPerProcess;
     private readonly bool _oneAtATime;
 
-    public WorkerProcessSet(WorkerIsolation options, int inFlightPerProcess, bool oneAtATime)
+    /// <param name="options">The pool's isolation settings.</param>
+    /// <param name="oneAtATime">True when the pool has a task timeout: each process then holds one task.</param>
+    public WorkerProcessSet(WorkerIsolation options, bool oneAtATime)
     {
         _options = options;
-        _inFlightPerProcess = inFlightPerProcess;
         _oneAtATime = oneAtATime;
         _batches = new BatchSizer(1, oneAtATime ? 1 : MaxBatch, BatchTime);
         _slots = Enumerable.Range(0, options.Processes).Select(i => new WorkerSlot(i)).ToArray();
@@ -142,7 +142,7 @@ internal sealed partial class WorkerProcessSet : UntypedActor, IWithTimers
         // Guided: never more than a share of what waits, so batches shrink as the queue drains and the
         // processes finish a job's last tasks close together, however long a full batch runs.
         var batch = Math.Min(_batches.Next, Math.Max(1, _waiting.Count / (2 * _slots.Length)));
-        var capacity = Capacity(batch, _inFlightPerProcess, _oneAtATime);
+        var capacity = Capacity(batch, _options.TasksInFlightPerProcess, _oneAtATime);
         while (_waiting.First is not null)
         {
             WorkerSlot? target = null;

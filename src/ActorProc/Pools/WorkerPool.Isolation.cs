@@ -59,7 +59,7 @@ public sealed partial class WorkerPool
         if (System.Serialization.FindSerializerForType(typeof(RunTasks)) is not IsolationSerializer)
             throw new ConfigurationException($"Worker pool {name}: the actor system does not bind ActorProc's isolation serializer; add WorkerIsolation.LoopbackRemoteConfig to its configuration.");
         var oneAtATime = Options.TaskTimeout is not null;
-        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation, oneAtATime ? 1 : isolation.TasksInFlightPerProcess, oneAtATime)), name + "-processes"));
+        IsolatedRunner = new IsolatedTaskRunner(System.ActorOf(Props.Create(() => new WorkerProcessSet(isolation, oneAtATime)), name + "-processes"));
     }
 
     /// <summary>Stops the worker processes (the set kills them and fails any task still open).</summary>
